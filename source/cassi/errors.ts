@@ -1,0 +1,45 @@
+/**
+ * Every failure a user can meet is a CassiError: a one-line message that says
+ * what to do, and the exit code the headless commands return for it.
+ * Messages never contain the token.
+ */
+export type ErrorKind =
+	| 'usage' // bad flag or value: exit 2
+	| 'auth' // no token, or token rejected: exit 3
+	| 'network' // could not reach the service, timed out
+	| 'http' // the service answered with an error status
+	| 'schema' // the service answered with something that is not a valid response
+	| 'security' // refused to send the token somewhere unsafe
+	| 'download' // a file failed to download or verify
+	| 'disk' // local file system refused
+	| 'aborted';
+
+export const EXIT = {ok: 0, failed: 1, usage: 2, auth: 3} as const;
+
+export class CassiError extends Error {
+	readonly kind: ErrorKind;
+	readonly status?: number;
+	readonly retryable: boolean;
+
+	constructor(
+		kind: ErrorKind,
+		message: string,
+		options: {status?: number; retryable?: boolean; cause?: unknown} = {},
+	) {
+		super(message, {cause: options.cause});
+		this.name = 'CassiError';
+		this.kind = kind;
+		this.status = options.status;
+		this.retryable = options.retryable ?? false;
+	}
+
+	get exitCode(): number {
+		if (this.kind === 'usage') return EXIT.usage;
+		if (this.kind === 'auth') return EXIT.auth;
+		return EXIT.failed;
+	}
+}
+
+export function isCassiError(error: unknown): error is CassiError {
+	return error instanceof CassiError;
+}

@@ -1,0 +1,67 @@
+/**
+ * Shapes shared by the service module, the state, the UI and the emulator.
+ * Record fields follow the CaSSI service's JSON as far as it is known
+ * (../shared/cassi-api.md); unknown keys are kept so `--json` passes them on.
+ */
+
+export interface CassiRecord {
+	archiveFileName: string;
+	fileType: string;
+	/** `2025-10-04T00:01:27.8970000`: seven fractional digits, no zone, UTC. */
+	ingestCompletionDate: string;
+	checksum?: string | null;
+	search_key?: string | null;
+	distribution?: {
+		url?: {mast?: string | null} | null;
+		size?: number | null;
+	} | null;
+	times?: {startTime?: string | null; endTime?: string | null} | null;
+	[extra: string]: unknown;
+}
+
+/** A search as the user states it; dates already normalised to `YYYY-MM-DDTHH:MM:SS` UTC. */
+export interface Query {
+	ingestStart?: string;
+	ingestEnd?: string;
+	expStart?: string;
+	expEnd?: string;
+	/** Comma-separated in the payload; kept as the user's list. */
+	fileTypes?: string[];
+	/** Raw pattern list (`CGI_*,!CGI_0001*`), passed through to the service. */
+	fileNames?: string;
+	limit: number;
+}
+
+export interface SearchPayload {
+	conditions: Array<Record<string, string>>;
+	limit: number;
+	offset: number;
+	select_cols: string[];
+}
+
+/** One response page, validated and de-duplicated against the pages before it. */
+export interface SearchPage {
+	records: CassiRecord[];
+	/** Rows received so far (before de-duplication). */
+	received: number;
+	/** `totalResults` when the service sent it, else undefined. */
+	total?: number;
+	/** Duplicates dropped so far. */
+	duplicates: number;
+	done: boolean;
+}
+
+export const DEFAULT_API_URL = 'https://mast.stsci.edu/cassi/api/v0.1';
+export const DEFAULT_LIMIT = 50_000;
+export const TOKEN_URL = 'https://auth.mast.stsci.edu/token';
+
+/** The seven Roman file types known today; new ones seen in results are added at run time. */
+export const KNOWN_FILE_TYPES = [
+	'Calibrated Engineering Data',
+	'FSW Event Message Logs',
+	'Guide Window Level 0',
+	'Housekeeping Ancillary Telemetry Data',
+	'Observatory Predicted Ephemeris',
+	'Science CGI Level 0',
+	'Science WFI Level 0',
+] as const;

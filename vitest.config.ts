@@ -1,0 +1,13 @@
+import {defineConfig} from 'vitest/config';
+
+export default defineConfig({
+	test: {
+		include: ['test/**/*.test.{ts,tsx}'],
+		// e2e and integration tests start servers and terminals; 2 cores here.
+		testTimeout: 30_000,
+		hookTimeout: 30_000,
+		pool: 'forks',
+		maxWorkers: 2,
+		env: {FORCE_COLOR: '0'},
+	},
+});
