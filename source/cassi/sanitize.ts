@@ -1,0 +1,51 @@
+/**
+ * The one place where strings from the server are made safe for a terminal or a CSV.
+ * Ink (6.8+) keeps colour and OSC sequences, so a hostile file name could set the
+ * window title, write the clipboard (OSC 52) or clear the screen: strip every escape
+ * sequence first, then any control character left over (C0, DEL, C1).
+ */
+
+// ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), DCS/SOS/PM/APC
+// (ESC P|X|^|_ ... ST), and two-byte escapes (ESC + one char).
+const ESCAPE_SEQUENCE =
+	// eslint-disable-next-line no-control-regex
+	/\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|[PX^_][^\u001B]*(?:\u001B\\)?|[@-Z\\-_]?)/g;
+// C1 introducers used as single bytes (CSI = U+009B, OSC = U+009D, ...), then every other control.
+// eslint-disable-next-line no-control-regex
+const C1_SEQUENCE = /[\u009B][0-?]*[ -/]*[@-~]|[\u009D\u0090\u0098\u009E\u009F][^\u0007\u009C]*(?:\u0007|\u009C)?/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
+
+/** Remove escape sequences and control characters; tabs and newlines become spaces. */
+export function sanitizeText(value: string): string {
+	return value
+		.replace(ESCAPE_SEQUENCE, '')
+		.replace(C1_SEQUENCE, '')
+		.replace(/[\t\n\r]/g, ' ')
+		.replace(CONTROL, '');
+}
+
+/** Deep-sanitise every string in a JSON value (keys too); numbers, booleans and null pass. */
+export function sanitizeDeep<T>(value: T): T {
+	if (typeof value === 'string') return sanitizeText(value) as T;
+	if (Array.isArray(value)) return value.map(item => sanitizeDeep(item)) as T;
+	if (value !== null && typeof value === 'object') {
+		const out: Record<string, unknown> = {};
+		for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+			out[sanitizeText(key)] = sanitizeDeep(item);
+		}
+		return out as T;
+	}
+	return value;
+}
+
+/**
+ * CSV cells: sanitised, quoted when needed, and a leading = + - @ neutralised so a
+ * spreadsheet never evaluates a server string as a formula.
+ */
+export function csvCell(value: unknown): string {
+	if (value === null || value === undefined) return '';
+	let text = typeof value === 'string' ? sanitizeText(value) : String(value);
+	if (typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`;
+	return /[",\s]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
