@@ -1,0 +1,46 @@
+import {CassiError} from '../cassi/errors.js';
+import {endpoints, resolveApiUrl} from '../cassi/endpoints.js';
+import {openStore} from '../cassi/store.js';
+import {resolveToken} from '../cassi/token.js';
+
+/** Where requests go and with which token; `close` stops an in-process demo emulator. */
+export interface Connection {
+	apiUrl: string;
+	token?: string;
+	tokenSource?: string;
+	demo: boolean;
+	close(): Promise<void>;
+}
+
+export interface ConnectionFlags {
+	apiUrl?: string;
+	token?: string;
+	demo?: boolean;
+}
+
+/** `--demo` starts the emulator in this process on a free loopback port and uses its token. */
+export async function startDemo(): Promise<{apiUrl: string; token: string; close(): Promise<void>}> {
+	const {startEmulator} = await import('../emulator/index.js');
+	const emulator = await startEmulator({port: 0, quiet: true});
+	return {apiUrl: emulator.url, token: emulator.token, close: () => emulator.close()};
+}
+
+export async function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process.env): Promise<Connection> {
+	if (flags.demo) {
+		const demo = await startDemo();
+		return {apiUrl: demo.apiUrl, token: demo.token, tokenSource: 'the demo archive', demo: true, close: demo.close};
+	}
+	const apiUrl = resolveApiUrl(flags.apiUrl, env);
+	endpoints(apiUrl); // validates the URL before anything else happens
+	if (flags.token !== undefined && flags.token.trim() === '') {
+		throw new CassiError('usage', '--token is empty: pass the token itself, or leave the flag out to use MAST_API_TOKEN or `cassi login`');
+	}
+	const resolved = resolveToken({flag: flags.token, env, store: openStore(env), cwd: process.cwd()});
+	return {
+		apiUrl,
+		token: resolved?.token,
+		tokenSource: resolved?.source,
+		demo: false,
+		close: async () => {},
+	};
+}

@@ -1,0 +1,117 @@
+import {CassiError} from '../cassi/errors.js';
+import {queryFromOptions, validateLimit} from '../cassi/query.js';
+import type {Query} from '../cassi/types.js';
+import {renderResult, runSearch, type HeadlessAction, type OutputFormat} from '../headless/search.js';
+import {connect, startDemo} from './connection.js';
+import type {RootOptions} from './program.js';
+import {onShutdown} from './shutdown.js';
+
+export function parseQuery(options: RootOptions, now = new Date()): Query {
+	const limit = validateLimit(options.limit);
+	return queryFromOptions(
+		{
+			ingestStart: options.ingestionStartDate,
+			ingestEnd: options.ingestionEndDate,
+			expStart: options.expStartDate,
+			expEnd: options.expEndDate,
+			filetype: options.filetype,
+			filename: options.filename,
+			limit,
+		},
+		now,
+	);
+}
+
+function parsePositive(text: string, flag: string): number {
+	if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > 64) {
+		throw new CassiError('usage', `${flag} "${text}" is not a whole number from 1 to 64`);
+	}
+	return Number(text);
+}
+
+function chosenAction(options: RootOptions): HeadlessAction | 'download' | undefined {
+	const chosen = [
+		options.download && 'download',
+		options.count && 'count',
+		options.listFiletypes && 'types',
+	].filter(Boolean) as Array<HeadlessAction | 'download'>;
+	if (chosen.length > 1) {
+		throw new CassiError('usage', 'choose one action: --count, --list-filetypes or --download');
+	}
+	return chosen[0];
+}
+
+const hasQueryFlags = (options: RootOptions) =>
+	Boolean(options.ingestionStartDate ?? options.ingestionEndDate ?? options.expStartDate ?? options.expEndDate ?? options.filetype ?? options.filename);
+
+/** The root command: interactive browser on a terminal, else the companion script's actions. */
+export async function rootAction(options: RootOptions): Promise<number> {
+	const query = parseQuery(options);
+	const action = chosenAction(options);
+	const format: OutputFormat = options.json ? 'json' : options.csv ? 'csv' : 'text';
+	const parallel = parsePositive(options.parallel, '--parallel');
+	const interactive = action === undefined && format === 'text' && process.stdin.isTTY && process.stdout.isTTY;
+
+	if (interactive) {
+		const {runTui} = await import('../ui/run.js');
+		const {openStore} = await import('../cassi/store.js');
+		const connection = await connect(options);
+		try {
+			return await runTui({
+				apiUrl: connection.apiUrl,
+				token: connection.token,
+				tokenSource: connection.tokenSource,
+				initialQuery: query,
+				autoRun: hasQueryFlags(options) || connection.demo,
+				demo: connection.demo,
+				store: openStore(),
+				folder: options.folder,
+				parallel,
+				startDemo,
+			});
+		} finally {
+			await connection.close();
+		}
+	}
+
+	const connection = await connect(options);
+	const controller = new AbortController();
+	const stopShutdown = onShutdown(() => controller.abort());
+	try {
+		if (connection.token === undefined) {
+			// The client words this error; asking it keeps the message in one place.
+			await runSearch({apiUrl: connection.apiUrl, token: undefined, query});
+		}
+		const records = await runSearch({
+			apiUrl: connection.apiUrl,
+			token: connection.token,
+			query,
+			signal: controller.signal,
+			progress: options.quiet ? undefined : process.stderr,
+		});
+		if (action === 'download') {
+			const {runHeadlessDownload} = await import('../cassi/download/headless.js');
+			return await runHeadlessDownload({
+				records,
+				apiUrl: connection.apiUrl,
+				token: connection.token!,
+				folder: options.folder,
+				parallel,
+				overwrite: Boolean(options.overwrite),
+				quiet: Boolean(options.quiet),
+				manifestPath: options.manifest,
+				json: format === 'json',
+				stdout: process.stdout,
+				stderr: process.stderr,
+				isTTY: Boolean(process.stderr.isTTY),
+				columns: process.stderr.columns ?? 80,
+				signal: controller.signal,
+			});
+		}
+		process.stdout.write(renderResult(records, action ?? 'list', format, Boolean(options.showExpTimes)));
+		return 0;
+	} finally {
+		stopShutdown();
+		await connection.close();
+	}
+}

@@ -1,0 +1,17 @@
+/**
+ * SIGINT/SIGTERM/SIGHUP run the handler once (abort, flush, close); a second signal
+ * exits at once. Returns an unsubscribe for when the work finished normally.
+ */
+export function onShutdown(handler: (signal: NodeJS.Signals) => void): () => void {
+	let seen = false;
+	const listener = (signal: NodeJS.Signals) => {
+		if (seen) process.exit(130);
+		seen = true;
+		handler(signal);
+	};
+	const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+	for (const signal of signals) process.on(signal, listener);
+	return () => {
+		for (const signal of signals) process.off(signal, listener);
+	};
+}

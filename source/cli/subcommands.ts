@@ -1,0 +1,100 @@
+import {Command, Option} from 'commander';
+import {resolveApiUrl} from '../cassi/endpoints.js';
+import {CassiError} from '../cassi/errors.js';
+
+type Runner = (work: () => Promise<number>) => () => Promise<void>;
+
+/** login, logout, token, emulator, resume, completion — each with its own --help. */
+export function defineSubcommands(program: Command, run: Runner): void {
+	program
+		.command('login')
+		.description('read a MAST token (masked, or from a pipe), check it, and save it (mode 0600)')
+		.option('--api-url <url>', 'CaSSI API base URL to check the token against')
+		.option('--no-check', 'save without checking (the service cannot be reached now)')
+		.action((options: {apiUrl?: string; check: boolean}) =>
+			run(async () => {
+				const {login} = await import('../commands/login.js');
+				return login({apiUrl: resolveApiUrl(options.apiUrl), check: options.check});
+			})(),
+		);
+
+	program
+		.command('logout')
+		.description('remove the saved token')
+		.action(() =>
+			run(async () => {
+				const {logout} = await import('../commands/login.js');
+				return logout();
+			})(),
+		);
+
+	program
+		.command('token')
+		.description('say where the token in force comes from (shows at most its last 4 characters)')
+		.option('-t, --token <token>', 'as the main command would receive it')
+		.action((options: {token?: string}) =>
+			run(async () => {
+				const {showToken} = await import('../commands/token.js');
+				return showToken(options.token);
+			})(),
+		);
+
+	program
+		.command('emulator')
+		.description('serve a local CaSSI-compatible API with a synthetic archive on 127.0.0.1 (prints READY <url>)')
+		.addOption(new Option('--port <n>', 'port, 0 for a free one').default('0'))
+		.addOption(new Option('--seed <n>', 'archive seed').default('1'))
+		.option('--token <token>', 'the token it accepts (default: the demo token)')
+		.option('--latency <ms>', 'delay before each response')
+		.option('--rate <bytesPerSecond>', 'per-connection download bandwidth')
+		.option('--scale <n>', 'multiply the daily volume (100 gives 50,000+ rows a week)')
+		.option('--quiet', 'no request log on stderr')
+		.action((options: Record<string, string | boolean | undefined>) =>
+			run(async () => {
+				const {runEmulatorCommand} = await import('../emulator/command.js');
+				await runEmulatorCommand(options);
+				return 0;
+			})(),
+		);
+
+	program
+		.command('resume')
+		.description('continue an interrupted download from the journal in FOLDER')
+		.argument('[folder]', 'download folder', 'cassi-data')
+		.option('-t, --token <token>', 'MAST API token')
+		.option('--api-url <url>', 'CaSSI API base URL')
+		.option('--demo', 'the folder was downloaded from the demo archive')
+		.option('-j, --parallel <n>', 'files downloaded at once', '3')
+		.option('-q, --quiet', 'no progress, only the summary and errors')
+		.option('--json', 'print the manifest as JSON')
+		.option('--manifest <file>', 'write a per-file manifest (JSON) here')
+		.action((folder: string, options: ResumeFlags) =>
+			run(async () => {
+				const {resumeCommand} = await import('../commands/resume.js');
+				return resumeCommand(folder, options);
+			})(),
+		);
+
+	program
+		.command('completion')
+		.description('print a shell completion script: cassi completion bash >> ~/.bashrc')
+		.argument('<shell>', 'bash or zsh')
+		.action((shell: string) =>
+			run(async () => {
+				const {completionScript} = await import('../commands/completion.js');
+				if (shell !== 'bash' && shell !== 'zsh') throw new CassiError('usage', `no completion for "${shell}": choose bash or zsh`);
+				process.stdout.write(completionScript(shell));
+				return 0;
+			})(),
+		);
+}
+
+export interface ResumeFlags {
+	token?: string;
+	apiUrl?: string;
+	demo?: boolean;
+	parallel: string;
+	quiet?: boolean;
+	json?: boolean;
+	manifest?: string;
+}

@@ -1,0 +1,33 @@
+import {CassiClient} from '../cassi/client.js';
+import {CassiError} from '../cassi/errors.js';
+import {openStore} from '../cassi/store.js';
+import {describeToken} from '../cassi/token.js';
+import {TOKEN_URL} from '../cassi/types.js';
+import {readSecret} from './read-secret.js';
+
+export interface LoginOptions {
+	apiUrl: string;
+	/** Skip the one-row check (for a service that cannot be reached now). */
+	check: boolean;
+}
+
+/** `cassi login`: read the token masked (or from a pipe), check it, store it mode 0600. */
+export async function login(options: LoginOptions): Promise<number> {
+	const token = (await readSecret(`MAST API token (from ${TOKEN_URL}): `)).trim();
+	if (token === '') throw new CassiError('usage', `no token given: paste the token from ${TOKEN_URL}`);
+	if (options.check) {
+		await new CassiClient({apiUrl: options.apiUrl, token}).checkToken();
+	}
+	const store = openStore();
+	store.set('token', token);
+	process.stderr.write(`Saved ${describeToken({token, source: 'store', where: store.path})}${options.check ? ' (checked)' : ''}\n`);
+	return 0;
+}
+
+export function logout(): number {
+	const store = openStore();
+	const had = store.get('token') !== undefined;
+	store.delete('token');
+	process.stderr.write(had ? `Removed the saved token from ${store.path}\n` : 'No saved token to remove.\n');
+	return 0;
+}

@@ -1,0 +1,64 @@
+import {CassiClient} from '../cassi/client.js';
+import {csvCell} from '../cassi/sanitize.js';
+import type {CassiRecord, Query} from '../cassi/types.js';
+import {
+	countByType,
+	countJson,
+	distinctTypes,
+	formatCountCsv,
+	formatCountText,
+	formatCsv,
+	formatTable,
+	listColumns,
+} from './format.js';
+
+export type HeadlessAction = 'list' | 'count' | 'types';
+export type OutputFormat = 'text' | 'json' | 'csv';
+
+export interface SearchRun {
+	apiUrl: string;
+	token?: string;
+	query: Query;
+	signal?: AbortSignal;
+	/** Live "N of T" on stderr while pages arrive, only when stderr is a terminal. */
+	progress?: NodeJS.WriteStream | undefined;
+}
+
+export async function runSearch(run: SearchRun): Promise<CassiRecord[]> {
+	const client = new CassiClient({apiUrl: run.apiUrl, token: run.token});
+	const records: CassiRecord[] = [];
+	const progress = run.progress?.isTTY ? run.progress : undefined;
+	try {
+		for await (const page of client.searchPages(run.query, {signal: run.signal})) {
+			records.push(...page.records);
+			progress?.write(`\r\u001B[Ksearching… ${page.received}${page.total === undefined ? '' : ` of ${page.total}`} rows`);
+		}
+	} finally {
+		progress?.write('\r\u001B[K');
+	}
+	return records;
+}
+
+export function renderResult(
+	records: readonly CassiRecord[],
+	action: HeadlessAction,
+	format: OutputFormat,
+	showExpTimes: boolean,
+): string {
+	if (action === 'count') {
+		const counts = countByType(records);
+		if (format === 'json') return JSON.stringify(countJson(counts), null, 2) + '\n';
+		if (format === 'csv') return formatCountCsv(counts);
+		return formatCountText(counts);
+	}
+	if (action === 'types') {
+		const types = distinctTypes(records);
+		if (format === 'json') return JSON.stringify(types, null, 2) + '\n';
+		if (format === 'csv') return ['fileType', ...types.map(type => csvCell(type))].join('\n') + '\n';
+		return types.length === 0 ? '' : types.join('\n') + '\n';
+	}
+	if (format === 'json') return JSON.stringify(records, null, 2) + '\n';
+	const columns = listColumns(showExpTimes);
+	if (format === 'csv') return formatCsv(records, columns);
+	return records.length === 0 ? '' : formatTable(records, columns);
+}
