@@ -1,0 +1,70 @@
+// Shared bench helpers: an emulator process, timed child runs, the seed's Python helpers.
+import {spawn, spawnSync} from 'node:child_process';
+import {readFileSync, readdirSync, writeFileSync, mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const cli = path.join(root, 'dist', 'cli.js');
+
+/** `cassi emulator` in its own process, so its CPU is not billed to the client measured. */
+export async function startEmulatorProcess(args = []) {
+	const child = spawn(process.execPath, [cli, 'emulator', '--port', '0', '--quiet', ...args], {stdio: ['ignore', 'pipe', 'inherit']});
+	const url = await new Promise((resolve, reject) => {
+		let buffer = '';
+		child.stdout.on('data', chunk => {
+			buffer += chunk;
+			const match = /^READY (\S+)/m.exec(buffer);
+			if (match) resolve(match[1]);
+		});
+		child.once('exit', code => reject(new Error(`emulator exited with ${code}`)));
+	});
+	return {url, close: () => child.kill('SIGTERM')};
+}
+
+/** Wall time and peak RSS of a command, by GNU time; the median of `runs`. */
+export function timed(command, args, {runs = 3, env = process.env} = {}) {
+	const samples = [];
+	for (let index = 0; index < runs; index++) {
+		const result = spawnSync('/usr/bin/time', ['-f', 'BENCH %e %M', command, ...args], {env, encoding: 'utf8', maxBuffer: 1 << 30});
+		const match = /BENCH ([\d.]+) (\d+)/.exec(result.stderr);
+		if (result.status !== 0 || !match) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr.slice(-500)}`);
+		samples.push({seconds: Number(match[1]), rssMB: Number(match[2]) / 1024, stdout: result.stdout});
+	}
+	samples.sort((a, b) => a.seconds - b.seconds);
+	return samples[Math.floor(samples.length / 2)];
+}
+
+export function pythonWithPandas() {
+	for (const candidate of ['/usr/bin/python3', 'python3']) {
+		const probe = spawnSync(candidate, ['-c', 'import requests, pandas'], {encoding: 'utf8'});
+		if (probe.status === 0) return candidate;
+	}
+	return undefined;
+}
+
+/** The seed notebook's own helpers, cut from its text, with only the URL constants changed. */
+export function seedHelpers(apiUrl) {
+	const seeds = path.join(root, '..', 'shared', 'seeds');
+	const text = readdirSync(seeds).map(name => readFileSync(path.join(seeds, name), 'utf8')).join('\n');
+	const start = text.indexOf('cassi_url_search = ');
+	const end = text.indexOf('## Querying CaSSI', start);
+	if (start < 0 || end < 0) throw new Error('seed helpers not found in ../shared/seeds');
+	return [
+		'import os', 'import requests', 'from pathlib import Path', 'from pandas import DataFrame',
+		text.slice(start, end)
+			.replace(/cassi_url_search = ".*"/, `cassi_url_search = "${apiUrl}/roman/search/Eng"`)
+			.replace(/cassi_url_download = ".*"/, `cassi_url_download = "${apiUrl}/download/roman/eng"`),
+	].join('\n');
+}
+
+export function writeTemp(name, text) {
+	const file = path.join(mkdtempSync(path.join(tmpdir(), 'cassi-bench-')), name);
+	writeFileSync(file, text);
+	return file;
+}
+
+export function ratio(ours, reference) {
+	return (ours / reference).toFixed(2);
+}
