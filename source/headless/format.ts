@@ -58,7 +58,7 @@ export function formatCsv(records: readonly CassiRecord[], columns: Column[]): s
 export function formatCountText(counts: {total: number; byType: TypeCount[]}): string {
 	const labels = ['Total files:', ...counts.byType.map(entry => `${entry.fileType}:`)];
 	const numbers = [counts.total, ...counts.byType.map(entry => entry.count)].map(String);
-	const labelWidth = Math.max(...labels.map(label => label.length)) + 1;
+	const labelWidth = Math.max(...labels.map(label => label.length));
 	const numberWidth = Math.max(...numbers.map(number => number.length));
 	return labels.map((label, index) => `${label.padEnd(labelWidth)} ${numbers[index]!.padStart(numberWidth)}`).join('\n') + '\n';
 }

@@ -1,0 +1,54 @@
+import {describe, expect, it} from 'vitest';
+import {csvCell, sanitizeDeep, sanitizeText} from '../../source/cassi/sanitize.js';
+
+const ESC = '\u001B';
+
+describe('sanitizeText', () => {
+	it.each([
+		['OSC 0 window title', `CGI_1${ESC}]0;pwned\u0007.fits`, 'CGI_1.fits'],
+		['OSC 52 clipboard', `A${ESC}]52;c;ZWNobyBoaQ==${ESC}\\B`, 'AB'],
+		['CSI clear screen', `${ESC}[2J${ESC}[HCGI_2`, 'CGI_2'],
+		['SGR colour', `${ESC}[31mred${ESC}[0m`, 'red'],
+		['C1 CSI', 'x\u009B2Jy', 'xy'],
+		['NUL and BEL', 'a\u0000b\u0007c', 'abc'],
+		['DEL', 'a\u007Fb', 'ab'],
+		['newlines become spaces', 'a\nb\tc', 'a b c'],
+	])('strips %s', (_label, input, expected) => {
+		expect(sanitizeText(input)).toBe(expected);
+	});
+
+	it('leaves ordinary text, including non-ASCII, untouched', () => {
+		expect(sanitizeText('Science WFI Level 0 — µs ✓')).toBe('Science WFI Level 0 — µs ✓');
+	});
+
+	it('never leaves an ESC byte behind, even in a truncated sequence', () => {
+		for (const input of [`${ESC}`, `${ESC}[`, `${ESC}]0;title`, `a${ESC}P1;2`]) {
+			expect(sanitizeText(input)).not.toMatch(/[\u0000-\u001F\u007F-\u009F]/);
+		}
+	});
+});
+
+describe('sanitizeDeep', () => {
+	it('cleans nested strings and keys, keeps numbers and null', () => {
+		const value = {[`k${ESC}[1m`]: [{name: `n${ESC}]0;x\u0007`, size: 3, sum: null}]};
+		expect(sanitizeDeep(value)).toEqual({k: [{name: 'n', size: 3, sum: null}]});
+	});
+});
+
+describe('csvCell', () => {
+	it('quotes commas, quotes and spaces', () => {
+		expect(csvCell('a,b')).toBe('"a,b"');
+		expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+		expect(csvCell('Science CGI Level 0')).toBe('"Science CGI Level 0"');
+	});
+
+	it('neutralises spreadsheet formulas', () => {
+		expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+		expect(csvCell('+1')).toBe("'+1");
+	});
+
+	it('writes numbers and empty values plainly', () => {
+		expect(csvCell(42)).toBe('42');
+		expect(csvCell(undefined)).toBe('');
+	});
+});
