@@ -20,17 +20,20 @@ export class CassiError extends Error {
 	readonly kind: ErrorKind;
 	readonly status?: number;
 	readonly retryable: boolean;
+	/** How long the service asked us to wait (Retry-After), for retry.ts to honour. */
+	readonly retryAfterMs?: number;
 
 	constructor(
 		kind: ErrorKind,
 		message: string,
-		options: {status?: number; retryable?: boolean; cause?: unknown} = {},
+		options: {status?: number; retryable?: boolean; retryAfterMs?: number; cause?: unknown} = {},
 	) {
 		super(message, {cause: options.cause});
 		this.name = 'CassiError';
 		this.kind = kind;
 		this.status = options.status;
 		this.retryable = options.retryable ?? false;
+		this.retryAfterMs = options.retryAfterMs;
 	}
 
 	get exitCode(): number {

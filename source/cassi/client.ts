@@ -1,0 +1,332 @@
+/**
+ * The CaSSI search client over undici: paging by offset, de-duplication across pages,
+ * retries with backoff, time limits, a response size cap, and the token rules
+ * (https or loopback only, never across a redirect, never in a message).
+ */
+import {request, type Dispatcher} from 'undici';
+import {endpoints, assertSafeForToken, type Endpoints} from './endpoints.js';
+import {CassiError, isCassiError} from './errors.js';
+import {buildPayload} from './query.js';
+import {Deduper, parseSearchResponse, type ParsedSearch} from './records.js';
+import {parseRetryAfter, withRetries, type RetryOptions} from './retry.js';
+import {sanitizeText} from './sanitize.js';
+import {TOKEN_URL, type CassiRecord, type Query, type SearchPage, type SearchPayload} from './types.js';
+
+export interface ClientOptions {
+	apiUrl: string;
+	token?: string;
+	/** Retries after the first try (default 4). */
+	retries?: number;
+	headersTimeoutMs?: number;
+	bodyTimeoutMs?: number;
+	dispatcher?: Dispatcher;
+	onRetry?: (info: {attempt: number; waitMs: number; reason: string}) => void;
+	/** Rows asked for per request; by default the whole limit in one request, as the script does. */
+	pageSize?: number;
+	/** Largest search response accepted (default 256 MiB, under V8's longest string). */
+	maxResponseBytes?: number;
+	/** Backoff tuning, mainly for tests. */
+	retry?: Omit<RetryOptions, 'retries' | 'signal' | 'onRetry'>;
+}
+
+export interface SearchResult {
+	records: CassiRecord[];
+	total?: number;
+	duplicates: number;
+}
+
+export const DEFAULT_HEADERS_TIMEOUT_MS = 120_000;
+export const DEFAULT_BODY_TIMEOUT_MS = 60_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
+const ERROR_BODY_BYTES = 16 * 1024;
+const USER_AGENT = 'cassi/0.1 (+https://mast.stsci.edu)';
+
+export const NO_TOKEN_MESSAGE =
+	`no MAST token: pass --token, set MAST_API_TOKEN, run \`cassi login\`, or put it in ./mast_api_token.txt — get one at ${TOKEN_URL}`;
+export const REJECTED_TOKEN_MESSAGE =
+	`token rejected or expired — create a new one at ${TOKEN_URL} and run \`cassi login\``;
+
+export function authHeaders(token: string): Record<string, string> {
+	return {Authorization: `token ${token}`, 'Content-Type': 'application/json'};
+}
+
+/** A token that could not be a header value would make undici throw; say so without echoing it. */
+export function assertTokenShape(token: string): void {
+	if (!/^[\x21-\x7E]+$/.test(token)) {
+		throw new CassiError(
+			'auth',
+			'the MAST token contains spaces or characters a token never has: copy it again and run `cassi login`',
+		);
+	}
+}
+
+type Headers = Record<string, string | string[] | undefined>;
+
+function header(headers: Headers, name: string): string | undefined {
+	const value = headers[name] ?? headers[name.toLowerCase()];
+	return Array.isArray(value) ? value[0] : value;
+}
+
+/** A short, safe reason from an error body: a JSON message, an HTML title, or the first line. */
+export function reasonFromBody(body: string): string {
+	const text = body.trim();
+	let reason = '';
+	if (text.startsWith('{')) {
+		try {
+			const json = JSON.parse(text) as Record<string, unknown>;
+			for (const key of ['error', 'message', 'detail', 'msg', 'reason']) {
+				const value = json[key];
+				if (typeof value === 'string' && value.trim()) {
+					reason = value;
+					break;
+				}
+			}
+		} catch {
+			// Not JSON after all; fall through to the first line.
+		}
+	}
+	if (!reason && /^<(?:!doctype|html|\?xml|head|body)/i.test(text)) {
+		reason = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1] ?? '';
+	} else if (!reason && !text.startsWith('{') && !text.startsWith('<')) {
+		reason = text.split(/\r?\n/, 1)[0] ?? '';
+	}
+	const clean = sanitizeText(reason).replace(/\s+/g, ' ').trim();
+	return clean.length > 100 ? `${clean.slice(0, 99)}…` : clean;
+}
+
+/** The one mapping from an HTTP error status to a CassiError (the download engine reuses it). */
+export function httpError(status: number, headers: Headers, bodySnippet: string, now: number = Date.now()): CassiError {
+	if (status === 401 || status === 403) return new CassiError('auth', REJECTED_TOKEN_MESSAGE, {status});
+	const reason = reasonFromBody(bodySnippet);
+	const detail = reason ? `HTTP ${status}: ${reason}` : `HTTP ${status}`;
+	const retryAfterMs = parseRetryAfter(header(headers, 'retry-after'), now);
+	if (status === 429) {
+		return new CassiError('http', `the service is limiting requests (${detail}): wait a little and try again`, {
+			status,
+			retryable: true,
+			retryAfterMs,
+		});
+	}
+	if (status >= 500) {
+		return new CassiError('http', `the service failed (${detail}): try again later`, {status, retryable: true, retryAfterMs});
+	}
+	return new CassiError('http', `the service refused the request (${detail}): check the query`, {status});
+}
+
+/** undici / system failures → a retryable network error, or an abort. */
+function transportError(error: unknown, url: URL, options: {headersTimeoutMs: number; bodyTimeoutMs: number}): CassiError {
+	if (isCassiError(error)) return error;
+	const {code, name} = (error ?? {}) as {code?: string; name?: string};
+	if (name === 'AbortError' || code === 'UND_ERR_ABORTED' || code === 'ABORT_ERR') {
+		return new CassiError('aborted', 'search cancelled');
+	}
+	const where = url.origin;
+	if (code === 'UND_ERR_HEADERS_TIMEOUT') {
+		return new CassiError('network', `${where} did not answer within ${Math.round(options.headersTimeoutMs / 1000)} s: try again later`, {
+			retryable: true,
+		});
+	}
+	if (code === 'UND_ERR_BODY_TIMEOUT') {
+		return new CassiError('network', `${where} stopped sending the response for ${Math.round(options.bodyTimeoutMs / 1000)} s: try again later`, {
+			retryable: true,
+		});
+	}
+	const why = code ?? name ?? 'connection failed';
+	return new CassiError('network', `could not reach ${where} (${sanitizeText(String(why))}): check the network or --api-url`, {
+		retryable: true,
+	});
+}
+
+/** Replace the token anywhere in a message: servers sometimes echo what they were sent. */
+function redact(error: CassiError, token: string): CassiError {
+	if (!error.message.includes(token)) return error;
+	return new CassiError(error.kind, error.message.split(token).join('…'), {
+		status: error.status,
+		retryable: error.retryable,
+		retryAfterMs: error.retryAfterMs,
+	});
+}
+
+async function readCapped(body: AsyncIterable<Uint8Array>, limit: number, onOver: () => CassiError): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of body) {
+		size += chunk.byteLength;
+		if (size > limit) throw onOver();
+		chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+	}
+	return Buffer.concat(chunks, size);
+}
+
+/** The start of an error body, for its reason; a body that fails mid-way gives what arrived. */
+async function readSnippet(body: AsyncIterable<Uint8Array>): Promise<string> {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	try {
+		for await (const chunk of body) {
+			chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+			size += chunk.byteLength;
+			if (size >= ERROR_BODY_BYTES) break;
+		}
+	} catch {
+		// The status already says what went wrong.
+	}
+	return Buffer.concat(chunks).subarray(0, ERROR_BODY_BYTES).toString('utf8');
+}
+
+export class CassiClient {
+	readonly urls: Endpoints;
+	private readonly options: ClientOptions;
+	private readonly headersTimeoutMs: number;
+	private readonly bodyTimeoutMs: number;
+	private readonly maxResponseBytes: number;
+
+	constructor(options: ClientOptions) {
+		this.options = options;
+		this.urls = endpoints(options.apiUrl);
+		this.headersTimeoutMs = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
+		this.bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
+		this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+		if (options.pageSize !== undefined && (!Number.isSafeInteger(options.pageSize) || options.pageSize < 1)) {
+			throw new CassiError('usage', `page size ${options.pageSize} is not a positive whole number`);
+		}
+	}
+
+	private token(): string {
+		const token = this.options.token?.trim();
+		if (!token) throw new CassiError('auth', NO_TOKEN_MESSAGE);
+		assertTokenShape(token);
+		return token;
+	}
+
+	/** One POST with retries; returns the validated, sanitised page. */
+	async post(payload: SearchPayload, signal?: AbortSignal): Promise<ParsedSearch> {
+		const token = this.token();
+		assertSafeForToken(this.urls.search);
+		try {
+			return await withRetries(() => this.postOnce(payload, token, signal), {
+				...this.options.retry,
+				retries: this.options.retries ?? 4,
+				signal,
+				onRetry: info => this.options.onRetry?.({attempt: info.attempt, waitMs: info.waitMs, reason: redact(info.error, token).message}),
+			});
+		} catch (error) {
+			const failure = isCassiError(error) ? error : transportError(error, this.urls.search, {headersTimeoutMs: this.headersTimeoutMs, bodyTimeoutMs: this.bodyTimeoutMs});
+			throw redact(failure, token);
+		}
+	}
+
+	private async postOnce(payload: SearchPayload, token: string, signal?: AbortSignal): Promise<ParsedSearch> {
+		const url = this.urls.search;
+		const timeouts = {headersTimeoutMs: this.headersTimeoutMs, bodyTimeoutMs: this.bodyTimeoutMs};
+		let response: Dispatcher.ResponseData;
+		try {
+			response = await request(url, {
+				method: 'POST',
+				headers: {...authHeaders(token), Accept: 'application/json', 'User-Agent': USER_AGENT},
+				body: JSON.stringify(payload),
+				dispatcher: this.options.dispatcher,
+				signal,
+				headersTimeout: this.headersTimeoutMs,
+				bodyTimeout: this.bodyTimeoutMs,
+			});
+		} catch (error) {
+			throw transportError(error, url, timeouts);
+		}
+		const {statusCode, headers, body} = response;
+		try {
+			if (statusCode >= 300 && statusCode < 400) throw redirectError(statusCode, header(headers, 'location'), url);
+			if (statusCode < 200 || statusCode >= 300) {
+				throw httpError(statusCode, headers, await readSnippet(body));
+			}
+			const declared = Number(header(headers, 'content-length'));
+			const tooBig = () =>
+				new CassiError(
+					'schema',
+					`the search response is larger than ${Math.round(this.maxResponseBytes / 1048576)} MiB: narrow the query or lower --limit`,
+				);
+			if (declared > this.maxResponseBytes) throw tooBig();
+			let bytes: Buffer;
+			try {
+				bytes = await readCapped(body, this.maxResponseBytes, tooBig);
+			} catch (error) {
+				throw transportError(error, url, timeouts);
+			}
+			return parseBody(bytes, statusCode, header(headers, 'content-type'));
+		} finally {
+			// Whatever we did not read is not wanted; free the connection.
+			if (!body.readableEnded) body.destroy();
+		}
+	}
+
+	/** Pages as they arrive, each de-duplicated against all earlier pages. */
+	async *searchPages(query: Query, options: {signal?: AbortSignal} = {}): AsyncGenerator<SearchPage> {
+		const deduper = new Deduper();
+		const limit = query.limit;
+		let received = 0;
+		for (;;) {
+			const remaining = limit - received;
+			const asked = Math.min(remaining, this.options.pageSize ?? remaining);
+			const page = await this.post(buildPayload(query, received, asked), options.signal);
+			const rows = page.records.length;
+			received += rows;
+			const records = deduper.add(page.records);
+			const moreExist = page.total !== undefined ? received < page.total : rows >= asked && asked < remaining;
+			// A page of 0 rows ends it: a service whose totalResults overcounts must not loop us.
+			const done = rows === 0 || received >= limit || !moreExist;
+			yield {records, received, total: page.total, duplicates: deduper.duplicates, done};
+			if (done) return;
+		}
+	}
+
+	async search(
+		query: Query,
+		options: {signal?: AbortSignal; onPage?: (page: SearchPage) => void} = {},
+	): Promise<SearchResult> {
+		const records: CassiRecord[] = [];
+		let total: number | undefined;
+		let duplicates = 0;
+		for await (const page of this.searchPages(query, {signal: options.signal})) {
+			for (const record of page.records) records.push(record);
+			total = page.total;
+			duplicates = page.duplicates;
+			options.onPage?.(page);
+		}
+		return total === undefined ? {records, duplicates} : {records, total, duplicates};
+	}
+
+	/** A one-row query: resolves if the service accepts the token, throws an auth error if not. */
+	async checkToken(signal?: AbortSignal): Promise<void> {
+		await this.post(buildPayload({limit: 1}), signal);
+	}
+}
+
+function redirectError(status: number, location: string | undefined, from: URL): CassiError {
+	let origin = 'an unknown place';
+	if (location) {
+		try {
+			origin = sanitizeText(new URL(location, from).origin);
+		} catch {
+			origin = 'an invalid address';
+		}
+	}
+	return new CassiError('security', `the service redirected to ${origin} (HTTP ${status}): refusing to follow with the token — check --api-url`, {
+		status,
+	});
+}
+
+function parseBody(bytes: Buffer, status: number, contentType: string | undefined): ParsedSearch {
+	const text = bytes.toString('utf8');
+	const start = text.trimStart();
+	if (/html/i.test(contentType ?? '') || start.startsWith('<')) {
+		throw new CassiError('schema', `the service answered with an HTML page instead of JSON (status ${status}): try again later or check --api-url`);
+	}
+	let json: unknown;
+	try {
+		json = JSON.parse(text);
+	} catch {
+		const what = start ? 'the body is not JSON' : 'the body is empty';
+		throw new CassiError('schema', `the service sent a malformed response: ${what} — try again later or check --api-url`);
+	}
+	return parseSearchResponse(json);
+}

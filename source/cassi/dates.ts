@@ -1,0 +1,82 @@
+/**
+ * Date inputs as a user types them, normalised to the service's `YYYY-MM-DDTHH:MM:SS` (UTC).
+ * A date alone covers the whole day: 00:00:00 as a start, 23:59:59 as an end, exactly as the
+ * companion script does. Calendar validity is luxon's job, not ours.
+ */
+import {DateTime, type DurationLikeObject} from 'luxon';
+import {CassiError} from './errors.js';
+
+export type DateEdge = 'start' | 'end';
+
+const FORMAT = "yyyy-MM-dd'T'HH:mm:ss";
+const ACCEPTED = 'use YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS (UTC), today, yesterday, now, or -3d / -12h / -30m / -2w';
+
+// Date, then optional time (T or one space), optional seconds and fraction, optional Z or offset.
+const ABSOLUTE =
+	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+const RELATIVE = /^-(\d{1,6})\s*([wdhm])$/i;
+const UNITS: Record<string, keyof DurationLikeObject> = {w: 'weeks', d: 'days', h: 'hours', m: 'minutes'};
+
+function usage(text: string, label: string | undefined, why: string): CassiError {
+	const what = label ? `${label} "${text}"` : `date "${text}"`;
+	return new CassiError('usage', `${what} ${why}: ${ACCEPTED}`);
+}
+
+function format(value: DateTime): string {
+	return value.toUTC().toFormat(FORMAT);
+}
+
+function dayEdge(day: DateTime, edge: DateEdge): string {
+	return format(edge === 'start' ? day.startOf('day') : day.endOf('day'));
+}
+
+/**
+ * Parse one date input. `label` names the flag in the error (`--ingestion-start-date`).
+ * A time given without seconds covers its whole minute, like a date alone covers its day.
+ */
+export function parseDateInput(text: string, edge: DateEdge, now: Date = new Date(), label?: string): string {
+	const input = text.trim();
+	const nowUtc = DateTime.fromJSDate(now, {zone: 'utc'});
+	const word = input.toLowerCase();
+	if (word === 'now') return format(nowUtc);
+	if (word === 'today') return dayEdge(nowUtc, edge);
+	if (word === 'yesterday') return dayEdge(nowUtc.minus({days: 1}), edge);
+
+	const relative = RELATIVE.exec(input);
+	if (relative) {
+		const unit = UNITS[relative[2].toLowerCase()];
+		return format(nowUtc.minus({[unit]: Number(relative[1])}));
+	}
+
+	const match = ABSOLUTE.exec(input);
+	if (!match) throw usage(text, label, 'is not a date');
+	const [, year, month, day, hour, minute, second, zone] = match;
+	const numbers = {year: Number(year), month: Number(month), day: Number(day)};
+	const calendarDay = DateTime.fromObject(numbers, {zone: 'utc'});
+	if (!calendarDay.isValid) throw usage(text, label, 'is not a real day');
+	if (hour === undefined) return dayEdge(calendarDay, edge);
+
+	// luxon takes 24:00 as the next midnight; a user who typed it made a mistake, say so.
+	const h = Number(hour);
+	const m = Number(minute);
+	const s = second === undefined ? (edge === 'start' ? 0 : 59) : Number(second);
+	if (h > 23 || m > 59 || s > 59) throw usage(text, label, 'is not a real time of day');
+	let value = DateTime.fromObject({...numbers, hour: h, minute: m, second: s}, {zone: zoneName(zone)});
+	if (!value.isValid) throw usage(text, label, 'is not a real date and time');
+	value = value.toUTC();
+	return format(value);
+}
+
+function zoneName(zone: string | undefined): string {
+	if (zone === undefined || zone.toUpperCase() === 'Z') return 'utc';
+	const digits = zone.replace(':', '');
+	return `UTC${digits.slice(0, 3)}:${digits.slice(3)}`;
+}
+
+/** An end before its start is a usage error: "ingestion end X is before start Y". */
+export function checkRange(start: string | undefined, end: string | undefined, label: string): void {
+	// Normalised strings of one fixed width compare like the instants they name.
+	if (start !== undefined && end !== undefined && end < start) {
+		throw new CassiError('usage', `${label} end ${end} is before start ${start}: swap them or fix one`);
+	}
+}

@@ -1,0 +1,179 @@
+/**
+ * What a search response must look like, de-duplication, and small record helpers.
+ * Validation failures become one line naming the first bad field, never a zod dump.
+ * Server strings are sanitised here, once, so nothing downstream sees an escape sequence.
+ */
+import {z} from 'zod';
+import {CassiError} from './errors.js';
+import {sanitizeDeep} from './sanitize.js';
+import type {CassiRecord} from './types.js';
+
+const optionalText = z.union([z.string(), z.number()]).nullable().optional();
+
+export const recordSchema = z.looseObject({
+	archiveFileName: z.string(),
+	fileType: z.string(),
+	ingestCompletionDate: z.string(),
+	// Format unknown for these two; a number would still identify a row.
+	checksum: optionalText,
+	search_key: optionalText,
+	distribution: z
+		.looseObject({
+			url: z.looseObject({mast: z.string().nullable().optional()}).nullable().optional(),
+			// Bytes; a numeric string is tolerated (see recordSize).
+			size: z.union([z.number(), z.string()]).nullable().optional(),
+		})
+		.nullable()
+		.optional(),
+	times: z
+		.looseObject({
+			startTime: z.string().nullable().optional(),
+			endTime: z.string().nullable().optional(),
+		})
+		.nullable()
+		.optional(),
+});
+
+export const searchResponseSchema = z.looseObject({
+	results: z.array(z.unknown()),
+	totalResults: z.union([z.number(), z.string().regex(/^\d+$/)]).nullable().optional(),
+});
+
+const PREFIX = 'the service sent a malformed response';
+
+function describeValue(value: unknown): string {
+	if (value === undefined) return 'is missing';
+	if (value === null) return 'is null';
+	return '';
+}
+
+function pathText(path: ReadonlyArray<PropertyKey>): string {
+	let text = '';
+	for (const part of path) {
+		if (typeof part === 'number') text += `[${part}]`;
+		else text += text ? `.${String(part)}` : String(part);
+	}
+	return text || 'the body';
+}
+
+function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+	let value = root;
+	for (const part of path) {
+		if (value === null || typeof value !== 'object') return undefined;
+		value = (value as Record<PropertyKey, unknown>)[part];
+	}
+	return value;
+}
+
+const ARTICLE: Record<string, string> = {string: 'a string', number: 'a number', object: 'an object', array: 'an array'};
+
+/** One zod issue → "results[3].fileType is not a string" (sanitised: paths come from the server). */
+function issueLine(issue: z.core.$ZodIssue, root: unknown, pathPrefix: ReadonlyArray<PropertyKey>): string {
+	const path = [...pathPrefix, ...issue.path];
+	const where = sanitizeDeep(pathText(path)).slice(0, 120);
+	if (issue.code === 'invalid_type') {
+		const missing = describeValue(valueAt(root, path));
+		return `${where} ${missing || `is not ${ARTICLE[issue.expected] ?? issue.expected}`}`;
+	}
+	if (issue.code === 'invalid_union') {
+		const missing = describeValue(valueAt(root, path));
+		return `${where} ${missing || 'has the wrong type'}`;
+	}
+	return `${where} is not valid`;
+}
+
+function malformed(line: string): CassiError {
+	return new CassiError('schema', `${PREFIX}: ${line} — try again later or report it to archive@stsci.edu`);
+}
+
+export interface ParsedSearch {
+	records: CassiRecord[];
+	total?: number;
+}
+
+/** Validate a parsed JSON body; return sanitised records as the service sent them (key order kept). */
+export function parseSearchResponse(json: unknown): ParsedSearch {
+	if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+		throw malformed('the body is not a JSON object');
+	}
+	const outer = searchResponseSchema.safeParse(json);
+	if (!outer.success) throw malformed(issueLine(outer.error.issues[0], json, []));
+	const results = (json as {results: unknown[]}).results;
+	for (let index = 0; index < results.length; index++) {
+		const checked = recordSchema.safeParse(results[index]);
+		if (!checked.success) {
+			const more = checked.error.issues.length > 1 ? ` (and ${checked.error.issues.length - 1} more)` : '';
+			throw malformed(issueLine(checked.error.issues[0], json, ['results', index]) + more);
+		}
+	}
+	const rawTotal = (json as {totalResults?: number | string | null}).totalResults;
+	const total = rawTotal === null || rawTotal === undefined ? undefined : Number(rawTotal);
+	// zod's output is a reordered copy; the original (sanitised) keeps the service's field order.
+	const records = sanitizeDeep(results) as CassiRecord[];
+	return total === undefined ? {records} : {records, total};
+}
+
+/** The script's drop_duplicates subset; missing and null count as equal, as in pandas. */
+export function recordId(record: CassiRecord): string {
+	return JSON.stringify([
+		record.checksum ?? null,
+		record.fileType,
+		record.ingestCompletionDate,
+		record.archiveFileName,
+		record.search_key ?? null,
+	]);
+}
+
+/** Keeps the first of every duplicate, across all the pages it is fed. */
+export class Deduper {
+	private readonly seen = new Set<string>();
+	duplicates = 0;
+
+	add(records: readonly CassiRecord[]): CassiRecord[] {
+		const fresh: CassiRecord[] = [];
+		for (const record of records) {
+			const key = recordId(record);
+			if (this.seen.has(key)) {
+				this.duplicates++;
+				continue;
+			}
+			this.seen.add(key);
+			fresh.push(record);
+		}
+		return fresh;
+	}
+
+	get size(): number {
+		return this.seen.size;
+	}
+}
+
+/** The download's `product_url`, or undefined ("Missing URL" in the script). */
+export function productUrl(record: CassiRecord): string | undefined {
+	const url = record.distribution?.url?.mast;
+	return typeof url === 'string' && url.length > 0 ? url : undefined;
+}
+
+/** Size in bytes when the service said so. */
+export function recordSize(record: CassiRecord): number | undefined {
+	const size: unknown = record.distribution?.size;
+	const value = typeof size === 'string' && /^\d+$/.test(size) ? Number(size) : size;
+	return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+export interface Exposure {
+	startTime?: string;
+	endTime?: string;
+}
+
+/** Exposure times: the script reads the nested `times`; a top-level copy is accepted too. */
+export function exposure(record: CassiRecord): Exposure {
+	const pick = (nested: unknown, top: unknown) =>
+		typeof nested === 'string' ? nested : typeof top === 'string' ? top : undefined;
+	const out: Exposure = {};
+	const start = pick(record.times?.startTime, record.startTime);
+	const end = pick(record.times?.endTime, record.endTime);
+	if (start !== undefined) out.startTime = start;
+	if (end !== undefined) out.endTime = end;
+	return out;
+}
