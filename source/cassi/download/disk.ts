@@ -1,0 +1,49 @@
+/**
+ * The local file system's side: free space before starting, and the errors that
+ * must stop a file at once (retrying cannot make a full or read-only disk work).
+ */
+import {statfs as nodeStatfs} from 'node:fs/promises';
+import prettyBytes from 'pretty-bytes';
+import {CassiError} from '../errors.js';
+import type {StatfsFn} from './types.js';
+
+export const defaultStatfs: StatfsFn = async path => nodeStatfs(path);
+
+export async function freeBytes(folder: string, statfs: StatfsFn = defaultStatfs): Promise<number> {
+	const stats = await statfs(folder);
+	return Number(stats.bavail) * Number(stats.bsize);
+}
+
+export function spaceMessage(needed: number, free: number, folder: string): string {
+	return `not enough disk space: needs ${prettyBytes(needed)}, ${prettyBytes(free)} free on ${folder}; free some space or choose another folder with --folder`;
+}
+
+/** Throws a CassiError('disk') with numbers when `needed` bytes do not fit. */
+export async function assertFreeSpace(folder: string, needed: number, statfs: StatfsFn = defaultStatfs): Promise<void> {
+	if (needed <= 0) return;
+	let free: number;
+	try {
+		free = await freeBytes(folder, statfs);
+	} catch {
+		return; // cannot tell (exotic file system): let the writes speak for themselves
+	}
+	if (needed > free) throw new CassiError('disk', spaceMessage(needed, free, folder));
+}
+
+const FATAL_CODES: Record<string, string> = {
+	ENOSPC: 'no space left on the device',
+	EDQUOT: 'disk quota exceeded',
+	EACCES: 'permission denied',
+	EPERM: 'operation not permitted',
+	EROFS: 'the file system is read-only',
+	EISDIR: 'a folder is in the way',
+	ENOTDIR: 'a file is in the way of the folder',
+	EMFILE: 'too many open files',
+};
+
+/** A CassiError('disk') for file-system errors that retrying will not fix, else undefined. */
+export function diskError(error: unknown, path: string): CassiError | undefined {
+	const code = (error as NodeJS.ErrnoException | undefined)?.code;
+	if (!code || !(code in FATAL_CODES)) return undefined;
+	return new CassiError('disk', `cannot write ${path}: ${FATAL_CODES[code]} (${code})`, {cause: error});
+}

@@ -1,0 +1,489 @@
+/**
+ * The download queue: a pool of workers over one undici Agent, per-file state,
+ * throttled progress events, the journal and the folder lock. The work on one
+ * file lives in file-job.ts; this file decides what runs when.
+ */
+import {EventEmitter} from 'node:events';
+import {mkdir, stat} from 'node:fs/promises';
+import {join, resolve} from 'node:path';
+import {Agent, type Dispatcher} from 'undici';
+import {assertTokenShape, authHeaders} from '../client.js';
+import {endpoints, assertSafeForToken} from '../endpoints.js';
+import {CassiError, isCassiError} from '../errors.js';
+import {productUrl, recordSize} from '../records.js';
+import type {CassiRecord} from '../types.js';
+import {assertFreeSpace, defaultStatfs, diskError} from './disk.js';
+import {runJob, type JobEntry} from './file-job.js';
+import {writeJournal, type Journal} from './journal.js';
+import {acquireLock, type FolderLock} from './lock.js';
+import {foldName, localNameProblem} from './names.js';
+import {RateMeter} from './rate.js';
+import {buildManifest, buildSnapshot, fileSnapshot, type EntryView} from './report.js';
+import type {AttemptOptions} from './transfer.js';
+import type {DownloadItem, FileSnapshot, FileState, Manifest, QueueSnapshot, StatfsFn} from './types.js';
+
+export interface EngineOptions {
+	apiUrl: string;
+	token: string;
+	folder: string;
+	parallel?: number;
+	overwrite?: boolean;
+	/** Abort a transfer that received nothing for this long (default 30 s). */
+	stallMs?: number;
+	/** Retries per file after the first attempt (default 5). */
+	retries?: number;
+	retryBaseMs?: number;
+	retryMaxMs?: number;
+	/** The longest Retry-After worth waiting for (default 5 min); longer fails the file. */
+	maxWaitMs?: number;
+	/** Shared dispatcher (tests); by default the engine makes one Agent with `parallel` connections. */
+	dispatcher?: Dispatcher;
+	/** Keep `.cassi-journal.json` and `.cassi.lock` in the folder (default true). */
+	journal?: boolean;
+	now?: () => number;
+	statfs?: StatfsFn;
+	/** Progress events at most this often (default 100 ms). */
+	progressMs?: number;
+	createWriteStream?: AttemptOptions['createWriteStream'];
+}
+
+export interface DownloadEngineEvents {
+	progress: [QueueSnapshot];
+	file: [FileSnapshot];
+	/** The token was refused: the whole queue is paused until setToken() and resume(). */
+	auth: [FileSnapshot];
+	idle: [Manifest];
+}
+
+type StopReason = 'pause' | 'cancel' | 'remove' | 'close';
+
+interface Entry extends JobEntry, EntryView {
+	controller?: AbortController;
+	stop?: StopReason;
+	meter: RateMeter;
+	/** When the name is unusable: the file can never run. */
+	invalid?: string;
+	startedAt?: number;
+	seconds: number;
+}
+
+export function itemFromRecord(record: CassiRecord): DownloadItem {
+	const checksum = typeof record.checksum === 'string' && record.checksum ? record.checksum : undefined;
+	return {
+		name: record.archiveFileName,
+		productUrl: productUrl(record),
+		size: recordSize(record),
+		checksum,
+		fileType: record.fileType,
+	};
+}
+
+export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
+	readonly folder: string;
+	private token: string;
+	private readonly endpoint: URL;
+	private readonly apiUrl: string;
+	private readonly parallel: number;
+	private readonly dispatcher: Dispatcher;
+	private readonly ownsDispatcher: boolean;
+	private readonly entries = new Map<string, Entry>();
+	private readonly now: () => number;
+	private active = 0;
+	private paused = false;
+	private started = false;
+	private closed = false;
+	private startedAt = 0;
+	private lock?: FolderLock;
+	private idleWaiters: Array<(manifest: Manifest) => void> = [];
+	private ticker?: NodeJS.Timeout;
+	private dirty = false;
+	private journalTimer?: NodeJS.Timeout;
+	private journalWrite: Promise<void> = Promise.resolve();
+
+	constructor(private readonly options: EngineOptions) {
+		super();
+		this.endpoint = endpoints(options.apiUrl).download;
+		assertSafeForToken(this.endpoint);
+		assertTokenShape(options.token);
+		this.apiUrl = options.apiUrl;
+		this.token = options.token;
+		this.folder = resolve(options.folder);
+		this.parallel = Math.max(1, Math.floor(options.parallel ?? 3));
+		this.now = options.now ?? Date.now;
+		this.ownsDispatcher = !options.dispatcher;
+		this.dispatcher = options.dispatcher ?? new Agent({connections: this.parallel, pipelining: 1});
+	}
+
+	setToken(token: string): void {
+		assertTokenShape(token);
+		this.token = token;
+	}
+
+	/** Queue files. Unusable names fail at once with their reason; the rest of the queue goes on. */
+	add(items: DownloadItem[]): void {
+		const added: Entry[] = [];
+		for (const item of items) {
+			const existing = this.entries.get(item.name);
+			if (existing) {
+				if (!existing.invalid && (existing.state === 'failed' || existing.state === 'cancelled')) this.requeue(existing);
+				continue;
+			}
+			const entry: Entry = {
+				item: {...item},
+				name: item.name,
+				state: 'queued',
+				bytes: 0,
+				total: item.size,
+				attempts: 0,
+				verifyRetried: false,
+				overwriteDone: false,
+				restoredDone: false,
+				transferred: 0,
+				meter: new RateMeter(),
+				seconds: 0,
+			};
+			const problem = localNameProblem(item.name) ?? this.collision(item.name);
+			if (problem) {
+				entry.invalid = problem;
+				entry.state = 'failed';
+				entry.message = problem;
+			} else if (!item.productUrl) {
+				entry.state = 'failed';
+				entry.message = 'the record has no download URL (distribution.url.mast is missing)';
+			}
+			this.entries.set(item.name, entry);
+			added.push(entry);
+		}
+		for (const entry of added) this.emit('file', fileSnapshot(entry));
+		this.changed();
+		if (this.started && !this.closed) {
+			void this.checkSpace(added.filter(entry => entry.state === 'queued'))
+				.then(() => this.pump())
+				.catch((error: unknown) => {
+					for (const entry of added) if (entry.state === 'queued') this.finish(entry, 'failed', (error as Error).message);
+				});
+		}
+	}
+
+	/** Mark journal items an earlier run finished, so they are skipped without re-hashing. */
+	markRestoredDone(name: string): void {
+		const entry = this.entries.get(name);
+		if (entry) entry.restoredDone = true;
+	}
+
+	/** Restore the ETag an earlier run saw, for If-Range. */
+	restoreEtag(name: string, etag: string | undefined): void {
+		const entry = this.entries.get(name);
+		if (entry && etag) entry.etag = etag;
+	}
+
+	/** Take the folder, check the free space, and set the workers going. Throws a CassiError when it cannot. */
+	async start(): Promise<void> {
+		if (this.started) return;
+		if (this.closed) throw new CassiError('usage', 'this download queue was closed');
+		try {
+			await mkdir(this.folder, {recursive: true});
+		} catch (error) {
+			throw diskError(error, this.folder) ?? error;
+		}
+		if (this.options.journal !== false) this.lock = await acquireLock(this.folder, this.now);
+		try {
+			await this.checkSpace([...this.entries.values()].filter(entry => entry.state === 'queued'));
+		} catch (error) {
+			await this.lock?.release();
+			this.lock = undefined;
+			throw error;
+		}
+		this.started = true;
+		this.startedAt = this.now();
+		this.scheduleJournal();
+		this.pump();
+	}
+
+	pause(name?: string): void {
+		if (name === undefined) {
+			this.paused = true;
+			for (const entry of this.entries.values()) if (entry.controller) this.stopEntry(entry, 'pause');
+			this.changed();
+			return;
+		}
+		const entry = this.entries.get(name);
+		if (!entry) return;
+		if (entry.controller) this.stopEntry(entry, 'pause');
+		else if (entry.state === 'queued') this.setState(entry, 'paused', 'paused');
+	}
+
+	resume(name?: string): void {
+		if (name === undefined) {
+			this.paused = false;
+			for (const entry of this.entries.values()) if (entry.state === 'paused') this.requeue(entry);
+		} else {
+			const entry = this.entries.get(name);
+			if (entry && !entry.invalid && (entry.state === 'paused' || entry.state === 'cancelled')) this.requeue(entry);
+		}
+		this.changed();
+		this.pump();
+	}
+
+	cancel(name?: string): void {
+		const targets = name === undefined ? [...this.entries.values()] : [this.entries.get(name)].filter(Boolean) as Entry[];
+		for (const entry of targets) {
+			if (entry.controller) this.stopEntry(entry, 'cancel');
+			else if (entry.state === 'queued' || entry.state === 'paused') this.finish(entry, 'cancelled', 'cancelled (partial file kept for resume)');
+		}
+	}
+
+	retryFailed(): void {
+		for (const entry of this.entries.values()) {
+			if (entry.state === 'failed' && !entry.invalid && entry.item.productUrl) this.requeue(entry);
+		}
+		this.pump();
+	}
+
+	remove(name: string): void {
+		const entry = this.entries.get(name);
+		if (!entry) return;
+		if (entry.controller) this.stopEntry(entry, 'remove');
+		else this.entries.delete(name);
+		this.changed();
+		this.checkIdle();
+	}
+
+	snapshot(): QueueSnapshot {
+		return buildSnapshot([...this.entries.values()], this.paused, this.now());
+	}
+
+	manifest(): Manifest {
+		return buildManifest([...this.entries.values()], this.folder, this.started ? (this.now() - this.startedAt) / 1000 : 0);
+	}
+
+	/** Resolves with the manifest once nothing runs and nothing runnable waits (a paused queue counts as idle). */
+	whenIdle(): Promise<Manifest> {
+		return new Promise(resolve => {
+			this.idleWaiters.push(resolve);
+			this.checkIdle();
+		});
+	}
+
+	/** Stop everything, keep parts resumable, flush the journal, release the lock. Safe to call twice. */
+	async close(): Promise<void> {
+		if (this.closed) return;
+		this.closed = true;
+		for (const entry of this.entries.values()) if (entry.controller) this.stopEntry(entry, 'close');
+		await waitForActive(() => this.active === 0);
+		clearInterval(this.ticker);
+		this.ticker = undefined;
+		clearTimeout(this.journalTimer);
+		await this.flushJournal();
+		await this.lock?.release();
+		this.lock = undefined;
+		if (this.ownsDispatcher) await this.dispatcher.close().catch(() => undefined);
+		const manifest = this.manifest();
+		for (const resolve of this.idleWaiters.splice(0)) resolve(manifest);
+	}
+
+	// ---- internals ----
+
+	private collision(name: string): string | undefined {
+		const folded = foldName(name);
+		for (const other of this.entries.values()) {
+			if (!other.invalid && other.name !== name && foldName(other.name) === folded) {
+				return `another file in the queue ("${other.name}") differs only in letter case; on a case-insensitive disk one would overwrite the other`;
+			}
+		}
+		return undefined;
+	}
+
+	private async checkSpace(entries: Entry[]): Promise<void> {
+		let needed = 0;
+		for (const entry of entries) {
+			const size = entry.item.size;
+			if (size === undefined) continue;
+			const finalPath = join(this.folder, entry.name);
+			if (!this.options.overwrite && (await sizeOrZero(finalPath)) === size) continue;
+			const part = this.options.overwrite ? 0 : await sizeOrZero(`${finalPath}.part`);
+			needed += Math.max(0, size - (part <= size ? part : 0));
+		}
+		await assertFreeSpace(this.folder, needed, this.options.statfs ?? defaultStatfs);
+	}
+
+	private requeue(entry: Entry): void {
+		entry.attempts = 0;
+		entry.verifyRetried = false;
+		entry.stop = undefined;
+		this.setState(entry, 'queued', undefined);
+	}
+
+	private stopEntry(entry: Entry, reason: StopReason): void {
+		entry.stop = reason;
+		entry.controller?.abort(new CassiError('aborted', reason));
+	}
+
+	private setState(entry: Entry, state: FileState, message?: string): void {
+		const changed = entry.state !== state || entry.message !== message;
+		entry.state = state;
+		entry.message = message;
+		if (state !== 'downloading') entry.meter.reset();
+		if (changed) {
+			this.emit('file', fileSnapshot(entry, this.now()));
+			this.scheduleJournal();
+		}
+		this.changed();
+	}
+
+	private finish(entry: Entry, state: FileState, message?: string): void {
+		this.setState(entry, state, message);
+		this.checkIdle();
+	}
+
+	private changed(): void {
+		this.dirty = true;
+		if (this.ticker || this.closed) return;
+		const interval = this.options.progressMs ?? 100;
+		this.ticker = setInterval(() => this.tick(), interval);
+		this.ticker.unref?.();
+	}
+
+	private tick(): void {
+		const at = this.now();
+		for (const entry of this.entries.values()) if (entry.controller) entry.meter.sample(at, entry.bytes);
+		if (this.dirty) {
+			this.dirty = false;
+			this.emit('progress', this.snapshot());
+		} else if (this.active === 0) {
+			clearInterval(this.ticker);
+			this.ticker = undefined;
+		}
+	}
+
+	private pump(): void {
+		if (!this.started || this.closed || this.paused) return;
+		for (const entry of this.entries.values()) {
+			if (this.active >= this.parallel) break;
+			if (entry.state === 'queued') void this.run(entry);
+		}
+		this.checkIdle();
+	}
+
+	private async run(entry: Entry): Promise<void> {
+		this.active++;
+		const controller = new AbortController();
+		entry.controller = controller;
+		entry.stop = undefined;
+		entry.startedAt = this.now();
+		entry.meter.reset();
+		this.setState(entry, 'downloading');
+		let state: FileState;
+		let message: string | undefined;
+		try {
+			const outcome = await runJob(entry, this.jobContext(entry), controller.signal);
+			state = outcome.state;
+			message = outcome.message || undefined;
+		} catch (error) {
+			[state, message] = this.classify(entry, error, controller.signal.aborted);
+		}
+		entry.controller = undefined;
+		entry.seconds += (this.now() - (entry.startedAt ?? this.now())) / 1000;
+		this.active--;
+		if (entry.stop === 'remove') {
+			this.entries.delete(entry.name);
+			this.emit('file', fileSnapshot({...entry, state: 'cancelled', message: 'removed'}));
+		} else {
+			this.setState(entry, state, message);
+		}
+		this.pump();
+		this.checkIdle();
+	}
+
+	private classify(entry: Entry, error: unknown, aborted: boolean): [FileState, string | undefined] {
+		if (aborted && entry.stop) {
+			if (entry.stop === 'cancel') return ['cancelled', 'cancelled (partial file kept for resume)'];
+			if (entry.stop === 'close') return ['queued', 'interrupted (partial file kept for resume)'];
+			return ['paused', 'paused'];
+		}
+		if (isCassiError(error) && error.kind === 'auth') {
+			this.paused = true;
+			const snapshot = {...fileSnapshot(entry), state: 'paused' as const, message: error.message};
+			queueMicrotask(() => this.emit('auth', snapshot));
+			return ['paused', error.message];
+		}
+		const message = error instanceof Error ? error.message : String(error);
+		return ['failed', message];
+	}
+
+	private jobContext(entry: Entry) {
+		return {
+			endpoint: this.endpoint,
+			headers: () => authHeaders(this.token),
+			dispatcher: this.dispatcher,
+			folder: this.folder,
+			overwrite: Boolean(this.options.overwrite),
+			stallMs: this.options.stallMs ?? 30_000,
+			retries: this.options.retries ?? 5,
+			baseMs: this.options.retryBaseMs ?? 500,
+			maxMs: this.options.retryMaxMs ?? 30_000,
+			maxWaitMs: this.options.maxWaitMs ?? 300_000,
+			now: this.now,
+			createWriteStream: this.options.createWriteStream,
+			setState: (state: FileState, message?: string) => this.setState(entry, state, message),
+			changed: () => this.changed(),
+		};
+	}
+
+	private checkIdle(): void {
+		if (!this.started || this.closed || this.active > 0 || this.idleWaiters.length === 0) return;
+		const runnable = !this.paused && [...this.entries.values()].some(entry => entry.state === 'queued');
+		if (runnable) return;
+		const manifest = this.manifest();
+		this.emit('progress', this.snapshot());
+		this.emit('idle', manifest);
+		void this.flushJournal();
+		for (const resolve of this.idleWaiters.splice(0)) resolve(manifest);
+	}
+
+	private journalState(): Journal {
+		return {
+			version: 1,
+			apiUrl: this.apiUrl,
+			updatedAt: new Date(this.now()).toISOString(),
+			items: [...this.entries.values()].map(entry => ({
+				...entry.item,
+				state: entry.state,
+				bytes: entry.bytes,
+				etag: entry.etag,
+				message: entry.message,
+				attempts: entry.attempts,
+			})),
+			manifest: this.manifest(),
+		};
+	}
+
+	private scheduleJournal(): void {
+		if (this.options.journal === false || !this.started || this.journalTimer) return;
+		this.journalTimer = setTimeout(() => {
+			this.journalTimer = undefined;
+			void this.flushJournal();
+		}, 250);
+		this.journalTimer.unref?.();
+	}
+
+	/** Write the journal now (writes are serialised; a failing disk must not stop the downloads). */
+	flushJournal(): Promise<void> {
+		if (this.options.journal === false || !this.started || !this.lock) return this.journalWrite;
+		const state = this.journalState();
+		this.journalWrite = this.journalWrite.then(() => writeJournal(this.folder, state)).catch(() => undefined);
+		return this.journalWrite;
+	}
+}
+
+async function sizeOrZero(path: string): Promise<number> {
+	try {
+		return (await stat(path)).size;
+	} catch {
+		return 0;
+	}
+}
+
+async function waitForActive(done: () => boolean): Promise<void> {
+	while (!done()) await new Promise(resolve => setTimeout(resolve, 10));
+}

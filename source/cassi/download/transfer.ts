@@ -1,0 +1,237 @@
+/**
+ * One HTTP attempt at one file: POST the product URL, check what came back,
+ * and stream the body into `<name>.part` through the hash, with a watchdog that
+ * aborts when nothing has arrived for `stallMs`. Decisions about retrying are
+ * the engine's; this only reports what happened, as typed errors.
+ */
+import {createWriteStream} from 'node:fs';
+import {open} from 'node:fs/promises';
+import type {Hash} from 'node:crypto';
+import {pipeline} from 'node:stream/promises';
+import prettyBytes from 'pretty-bytes';
+import {request, type Dispatcher} from 'undici';
+import {CassiError, isCassiError} from '../errors.js';
+import {newHash, type ExpectedChecksum} from './checksum.js';
+import {diskError} from './disk.js';
+import {downloadStatusError, header} from './http-status.js';
+
+/** The partial file cannot be continued: start it again from byte 0 (no backoff needed). */
+export class RestartFromZero extends Error {
+	constructor(readonly reason: string) {
+		super(reason);
+		this.name = 'RestartFromZero';
+	}
+}
+
+/** The bytes are wrong (size or checksum): the part is useless. */
+export class VerifyError extends CassiError {
+	constructor(message: string) {
+		super('download', message);
+	}
+}
+
+class StallError extends Error {}
+
+export interface AttemptOptions {
+	endpoint: URL;
+	productUrl: string;
+	headers: Record<string, string>;
+	dispatcher: Dispatcher;
+	partPath: string;
+	/** Bytes already in the part (and in `hash`). */
+	offset: number;
+	etag?: string;
+	expectedSize?: number;
+	expected?: ExpectedChecksum;
+	/** Hash holding the part's first `offset` bytes; a fresh one is made when starting from 0. */
+	hash?: Hash;
+	stallMs: number;
+	signal: AbortSignal;
+	/** Called once the response is accepted, with where the body starts and the total. */
+	onStart?(info: {start: number; total?: number; etag?: string}): void;
+	onBytes?(count: number): void;
+	now?: () => number;
+	/** For tests: how the part file is opened (to inject ENOSPC and the like). */
+	createWriteStream?: (path: string, options: {flags: string; highWaterMark: number}) => NodeJS.WritableStream;
+}
+
+export interface AttemptResult {
+	bytes: number;
+	total?: number;
+	etag?: string;
+	hash?: Hash;
+}
+
+export function parseContentRange(value: string | undefined): {start: number; end: number; total?: number} | undefined {
+	const match = /^\s*bytes\s+(\d+)-(\d+)\/(\d+|\*)\s*$/i.exec(value ?? '');
+	if (!match) return undefined;
+	const start = Number(match[1]);
+	const end = Number(match[2]);
+	const total = match[3] === '*' ? undefined : Number(match[3]);
+	if (end < start || (total !== undefined && end >= total)) return undefined;
+	return {start, end, total};
+}
+
+function lengthHeader(value: string | undefined): number | undefined {
+	return value !== undefined && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
+}
+
+async function snippetOf(body: NodeJS.ReadableStream & {destroy(): void}): Promise<string> {
+	let text = '';
+	try {
+		for await (const chunk of body) {
+			text += Buffer.from(chunk as Buffer).toString('utf8');
+			if (text.length >= 512) break;
+		}
+	} catch {
+		// the status is what matters
+	}
+	body.destroy();
+	return text.slice(0, 512);
+}
+
+function networkError(error: unknown, received: number): CassiError {
+	const cause = (error as {cause?: {code?: string; message?: string}} | undefined)?.cause;
+	const code = (error as NodeJS.ErrnoException | undefined)?.code ?? cause?.code;
+	const detail = code ?? ((error as Error | undefined)?.message || 'unknown error');
+	const where = received > 0 ? ` after ${prettyBytes(received)}` : '';
+	return new CassiError('network', `connection failed${where} (${detail})`, {retryable: true, cause: error});
+}
+
+/** Make sure the part's bytes are on the disk before it may be renamed. */
+export async function syncFile(path: string): Promise<void> {
+	const handle = await open(path, 'r+');
+	try {
+		await handle.sync();
+	} finally {
+		await handle.close();
+	}
+}
+
+export async function transferOnce(options: AttemptOptions): Promise<AttemptResult> {
+	const controller = new AbortController();
+	const forward = () => controller.abort(options.signal.reason);
+	if (options.signal.aborted) forward();
+	options.signal.addEventListener('abort', forward, {once: true});
+	let timer: NodeJS.Timeout | undefined;
+	let stalled = false;
+	const arm = () => {
+		clearTimeout(timer);
+		timer = setTimeout(() => {
+			stalled = true;
+			controller.abort(new StallError('stalled'));
+		}, options.stallMs);
+	};
+	const stallError = () =>
+		new CassiError('network', `stalled: nothing received for ${Math.round(options.stallMs / 1000)} s`, {retryable: true});
+	let received = 0;
+	try {
+		arm();
+		const headers: Record<string, string> = {
+			...options.headers,
+			Accept: 'application/octet-stream, */*',
+		};
+		if (options.offset > 0) {
+			headers.Range = `bytes=${options.offset}-`;
+			if (options.etag) headers['If-Range'] = options.etag;
+		}
+		let response: Dispatcher.ResponseData;
+		try {
+			response = await request(options.endpoint, {
+				method: 'POST',
+				headers,
+				body: JSON.stringify({product_url: options.productUrl}),
+				dispatcher: options.dispatcher,
+				signal: controller.signal,
+			});
+		} catch (error) {
+			if (stalled) throw stallError();
+			if (options.signal.aborted) throw error;
+			throw networkError(error, 0);
+		}
+		arm();
+		const {statusCode: status, headers: responseHeaders, body} = response;
+		if (status === 416) {
+			body.destroy();
+			throw new RestartFromZero('the service refused the resume range (HTTP 416)');
+		}
+		if (status !== 200 && status !== 206) {
+			const snippet = await snippetOf(body);
+			throw downloadStatusError(status, responseHeaders, snippet, options.now?.());
+		}
+		const etag = header(responseHeaders, 'etag');
+		const length = lengthHeader(header(responseHeaders, 'content-length'));
+		let start = 0;
+		let total: number | undefined;
+		if (status === 206) {
+			const range = parseContentRange(header(responseHeaders, 'content-range'));
+			const problem = !range
+				? 'a partial answer without a valid Content-Range'
+				: range.start !== options.offset
+					? `a range starting at byte ${range.start} instead of ${options.offset}`
+					: options.expectedSize !== undefined && range.total !== undefined && range.total !== options.expectedSize
+						? `a total of ${range.total} bytes instead of ${options.expectedSize}`
+						: range.total !== undefined && range.end !== range.total - 1
+							? 'a range that stops before the end of the file'
+							: options.offset > 0 && options.etag && etag && etag !== options.etag
+								? 'a different version of the file (ETag changed)'
+								: undefined;
+			if (problem) {
+				body.destroy();
+				throw new RestartFromZero(`the service answered the resume with ${problem}`);
+			}
+			start = range!.start;
+			total = range!.total ?? options.expectedSize;
+		} else {
+			// A full body: whatever the part held is replaced, never appended to.
+			total = length ?? options.expectedSize;
+		}
+		if (options.expectedSize !== undefined && total !== undefined && total !== options.expectedSize) {
+			body.destroy();
+			throw new VerifyError(`size mismatch: the service sends ${total} bytes, the record says ${options.expectedSize}`);
+		}
+		const hash = start === 0 ? newHash(options.expected) : options.hash;
+		options.onStart?.({start, total, etag});
+		const limit = total;
+		const meter = async function* (source: AsyncIterable<Buffer>) {
+			for await (const chunk of source) {
+				arm();
+				received += chunk.length;
+				if (limit !== undefined && start + received > limit) {
+					throw new CassiError('network', `the service sent more than the ${limit} bytes it announced`, {retryable: true});
+				}
+				hash?.update(chunk);
+				options.onBytes?.(chunk.length);
+				yield chunk;
+			}
+		};
+		const openPart = options.createWriteStream ?? createWriteStream;
+		const out = openPart(options.partPath, {flags: start === 0 ? 'w' : 'a', highWaterMark: 1 << 20});
+		try {
+			await pipeline(body, meter, out);
+		} catch (error) {
+			if (stalled) throw stallError();
+			if (options.signal.aborted) throw error;
+			if (isCassiError(error)) throw error;
+			const disk = diskError(error, options.partPath);
+			if (disk) throw disk;
+			throw networkError(error, received);
+		}
+		clearTimeout(timer);
+		const bytes = start + received;
+		if (total !== undefined && bytes < total) {
+			throw new CassiError('network', `the download ended early (${prettyBytes(bytes)} of ${prettyBytes(total)})`, {
+				retryable: true,
+			});
+		}
+		try {
+			await syncFile(options.partPath);
+		} catch (error) {
+			throw diskError(error, options.partPath) ?? error;
+		}
+		return {bytes, total: total ?? bytes, etag, hash};
+	} finally {
+		clearTimeout(timer);
+		options.signal.removeEventListener('abort', forward);
+	}
+}

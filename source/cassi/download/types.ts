@@ -1,0 +1,104 @@
+/**
+ * Shapes the download engine hands to its callers (headless output, the TUI's
+ * queue view) and keeps in its journal. No token ever appears in any of them.
+ */
+
+export interface DownloadItem {
+	/** Local file name (the record's archiveFileName); validated before use. */
+	name: string;
+	productUrl?: string;
+	/** Expected size in bytes, when the record carries it. */
+	size?: number;
+	/** Expected checksum: 32 hex digits (MD5) or 64 (SHA-256); anything else is ignored. */
+	checksum?: string;
+	fileType?: string;
+}
+
+export type FileState =
+	| 'queued'
+	| 'downloading'
+	| 'retrying'
+	| 'verifying'
+	| 'done'
+	| 'skipped'
+	| 'failed'
+	| 'paused'
+	| 'cancelled';
+
+export const FILE_STATES: readonly FileState[] = [
+	'queued',
+	'downloading',
+	'retrying',
+	'verifying',
+	'done',
+	'skipped',
+	'failed',
+	'paused',
+	'cancelled',
+];
+
+export interface FileSnapshot {
+	name: string;
+	state: FileState;
+	/** Bytes on disk for this file (part or final). */
+	bytes: number;
+	/** Expected total, when known (record size or the server's length). */
+	total?: number;
+	/** Bytes per second over the last few seconds; 0 when idle. */
+	rate: number;
+	/** Seconds left at the current rate, when it can be told. */
+	eta?: number;
+	/** Why it is retrying, failed, paused or skipped. */
+	message?: string;
+	attempts: number;
+	fileType?: string;
+}
+
+export interface QueueTotals {
+	files: number;
+	byState: Record<FileState, number>;
+	bytesDone: number;
+	/** Sum of the known totals (files without a known size count what they have). */
+	bytesTotal: number;
+	rate: number;
+	eta?: number;
+	/** True while the whole queue is paused (by the user or a rejected token). */
+	paused: boolean;
+}
+
+export interface QueueSnapshot {
+	files: FileSnapshot[];
+	totals: QueueTotals;
+}
+
+export type ManifestStatus = 'COMPLETE' | 'SKIPPED' | 'FAILED';
+
+export interface ManifestEntry {
+	name: string;
+	/** Absolute path of the final file (where it is, or would have been). */
+	path: string;
+	status: ManifestStatus;
+	bytes: number;
+	seconds: number;
+	message: string;
+}
+
+export interface Manifest {
+	folder: string;
+	files: ManifestEntry[];
+	totals: {
+		files: number;
+		complete: number;
+		skipped: number;
+		failed: number;
+		/** Bytes transferred in this run (not counting skipped files). */
+		bytes: number;
+		seconds: number;
+	};
+}
+
+export interface StatfsResult {
+	bavail: number | bigint;
+	bsize: number | bigint;
+}
+export type StatfsFn = (path: string) => Promise<StatfsResult>;

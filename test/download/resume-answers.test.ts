@@ -1,0 +1,96 @@
+/**
+ * Resume answers the emulator has no knob for, against a purpose-built server:
+ * a 206 that starts at the wrong byte, and an ETag that changed since the part was written.
+ */
+import {writeFile} from 'node:fs/promises';
+import {join} from 'node:path';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {productChunk} from '../../source/emulator/content.js';
+import {DownloadEngine} from '../../source/cassi/download/engine.js';
+import {contentSha256, leftovers, sha256File, startTestServer, tempFolder, TOKEN, type TestServer} from './helpers.js';
+
+const SIZE = 300_000;
+let server: TestServer;
+let folder: {path: string; cleanup(): Promise<void>};
+let engine: DownloadEngine | undefined;
+
+beforeEach(async () => {
+	server = await startTestServer([{name: 'CGI_00000001', size: SIZE}]);
+	folder = await tempFolder();
+});
+afterEach(async () => {
+	await engine?.close();
+	engine = undefined;
+	await server.close();
+	await folder.cleanup();
+});
+
+function makeEngine(): DownloadEngine {
+	engine = new DownloadEngine({apiUrl: server.url, token: TOKEN, folder: folder.path, retryBaseMs: 1, stallMs: 5000});
+	engine.add([{name: 'CGI_00000001', productUrl: server.productUrl('CGI_00000001'), size: SIZE}]);
+	return engine;
+}
+
+/** A part holding the right first 100,000 bytes, as an earlier run would have left it. */
+async function seedPart(): Promise<void> {
+	await writeFile(join(folder.path, 'CGI_00000001.part'), productChunk(server.source('CGI_00000001'), 0, 100_000));
+}
+
+describe('resume answers', () => {
+	it('downloads a whole file with the right bytes', async () => {
+		const manifest = await (async () => {
+			const e = makeEngine();
+			await e.start();
+			return e.whenIdle();
+		})();
+		expect(manifest.files[0]).toMatchObject({status: 'COMPLETE', bytes: SIZE});
+		expect(await sha256File(join(folder.path, 'CGI_00000001'))).toBe(await contentSha256(server.source('CGI_00000001')));
+		expect(await leftovers(folder.path)).toEqual([]);
+		expect(server.requests[0]!.authorization).toBe(`token ${TOKEN}`);
+	});
+
+	it('starts afresh when a 206 starts at the wrong byte, never appending it', async () => {
+		await seedPart();
+		server.override = (request, response, file) => {
+			if (!request.range) return false;
+			// Claims to be the requested range but starts 10 bytes early.
+			response.writeHead(206, {
+				'content-range': `bytes 99990-${file.size - 1}/${file.size}`,
+				'content-length': String(file.size - 99_990),
+			});
+			response.end(productChunk(file.source, 99_990, file.size));
+			return true;
+		};
+		const e = makeEngine();
+		await e.start();
+		const manifest = await e.whenIdle();
+		expect(manifest.files[0]!.status).toBe('COMPLETE');
+		expect(server.requests.map(request => request.range)).toEqual(['bytes=100000-', undefined]);
+		expect(await sha256File(join(folder.path, 'CGI_00000001'))).toBe(await contentSha256(server.source('CGI_00000001')));
+		expect(await leftovers(folder.path)).toEqual([]);
+	});
+
+	it('starts afresh when the ETag changed between attempts', async () => {
+		await seedPart();
+		server.override = (request, response, file) => {
+			if (!request.range) return false;
+			// A server that ignores If-Range but reports the new version's ETag.
+			response.writeHead(206, {
+				'content-range': `bytes 100000-${file.size - 1}/${file.size}`,
+				'content-length': String(file.size - 100_000),
+				etag: '"v2"',
+			});
+			response.end(productChunk(file.source, 100_000, file.size));
+			return true;
+		};
+		const e = makeEngine();
+		e.restoreEtag('CGI_00000001', '"v1"');
+		await e.start();
+		const manifest = await e.whenIdle();
+		expect(manifest.files[0]!.status).toBe('COMPLETE');
+		expect(server.requests[0]).toMatchObject({range: 'bytes=100000-', ifRange: '"v1"'});
+		expect(server.requests[1]!.range).toBeUndefined();
+		expect(await sha256File(join(folder.path, 'CGI_00000001'))).toBe(await contentSha256(server.source('CGI_00000001')));
+		expect(await leftovers(folder.path)).toEqual([]);
+	});
+});
