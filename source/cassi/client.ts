@@ -255,7 +255,11 @@ export class CassiClient {
 			return parseBody(bytes, statusCode, header(headers, 'content-type'));
 		} finally {
 			// Whatever we did not read is not wanted; free the connection.
-			if (!body.readableEnded) body.destroy();
+			if (!body.readableEnded && !body.destroyed) {
+				// undici reports its own destroy as an 'error'; nobody is listening any more.
+				body.on('error', () => {});
+				body.destroy();
+			}
 		}
 	}
 
