@@ -1,6 +1,6 @@
 // A real terminal for end-to-end tests: the program runs in a pseudo-terminal (node-pty) and its
 // output is interpreted by a headless xterm, so tests see exactly the cells a user would see.
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import xtermHeadless from '@xterm/headless';
@@ -30,8 +30,8 @@ export type SettleOptions = {
 
 export type TerminalHandle = {
 	readonly xterm: XTerm;
-	/** Per-test temporary directories: HOME and CASSI_CONFIG_DIR point here. */
-	readonly dirs: {root: string; home: string; config: string};
+	/** Per-test temporary directories: HOME, CASSI_CONFIG_DIR and TMPDIR point here. */
+	readonly dirs: {root: string; home: string; config: string; tmp: string};
 	write(data: string): void;
 	/**
 	 * Presses a named key ('Down', 'Ctrl+C', 'Shift+Tab', 'q', ...) `count` times, each in its own
@@ -46,7 +46,9 @@ export type TerminalHandle = {
 	lines(): string[];
 	waitFor(pattern: string | RegExp, options?: WaitOptions): Promise<string>;
 	waitForGone(pattern: string | RegExp, options?: WaitOptions): Promise<string>;
-	/** Resolves once no output has arrived for quietMs (and xterm has parsed all of it). */
+	/** The row the cursor is on, trailing spaces trimmed. */
+	cursorLine(): string;
+	/** Resolves once neither input nor output has happened for quietMs (and xterm has parsed it all). */
 	settle(options?: SettleOptions): Promise<string>;
 	resize(cols: number, rows: number): void;
 	readonly cols: number;
@@ -83,12 +85,12 @@ const removedEnv = [
 	'LINES',
 ];
 
-function cleanEnv(home: string, config: string, extra: Record<string, string | undefined> = {}) {
+function cleanEnv(dirs: {home: string; config: string; tmp: string}, extra: Record<string, string | undefined> = {}) {
 	const env: Record<string, string> = {};
 	for (const [key, value] of Object.entries(process.env)) {
 		if (value !== undefined && !removedEnv.includes(key)) env[key] = value;
 	}
-	Object.assign(env, {TERM: 'xterm-256color', COLORTERM: 'truecolor', HOME: home, CASSI_CONFIG_DIR: config});
+	Object.assign(env, {TERM: 'xterm-256color', COLORTERM: 'truecolor', HOME: dirs.home, CASSI_CONFIG_DIR: dirs.config, TMPDIR: dirs.tmp});
 	for (const [key, value] of Object.entries(extra)) {
 		if (value === undefined) delete env[key];
 		else env[key] = value;
@@ -107,8 +109,10 @@ export function spawnTerminal(options: SpawnOptions): TerminalHandle {
 	let cols = options.cols ?? 80;
 	let rows = options.rows ?? 24;
 	const root = mkdtempSync(path.join(tmpdir(), 'cassi-e2e-'));
-	const dirs = {root, home: path.join(root, 'home'), config: path.join(root, 'config')};
-	const env = cleanEnv(dirs.home, dirs.config, options.env);
+	const dirs = {root, home: path.join(root, 'home'), config: path.join(root, 'config'), tmp: path.join(root, 'tmp')};
+	mkdirSync(dirs.home);
+	mkdirSync(dirs.tmp);
+	const env = cleanEnv(dirs, options.env);
 	const xterm = new Terminal({cols, rows, allowProposedApi: true, scrollback: 1000});
 	const child = pty.spawn(options.cmd, options.args ?? [], {
 		name: 'xterm-256color',
@@ -121,6 +125,7 @@ export function spawnTerminal(options: SpawnOptions): TerminalHandle {
 	const chunks: string[] = [];
 	let pending = 0;
 	let lastDataAt = Date.now();
+	let lastInputAt = 0;
 	let exited = false;
 	let signal: number | undefined;
 	let closed = false;
@@ -167,6 +172,7 @@ export function spawnTerminal(options: SpawnOptions): TerminalHandle {
 		xterm,
 		dirs,
 		write(data) {
+			lastInputAt = Date.now();
 			if (!exited) child.write(data);
 		},
 		async press(name, count = 1) {
@@ -184,6 +190,10 @@ export function spawnTerminal(options: SpawnOptions): TerminalHandle {
 		},
 		screen,
 		lines,
+		cursorLine() {
+			const buffer = xterm.buffer.active;
+			return buffer.getLine(buffer.baseY + buffer.cursorY)?.translateToString(true).replace(/\s+$/, '') ?? '';
+		},
 		waitFor(pattern, {timeout = 10_000} = {}) {
 			return poll(() => matches(screen(), pattern), timeout, `${String(pattern)}`);
 		},
@@ -191,7 +201,7 @@ export function spawnTerminal(options: SpawnOptions): TerminalHandle {
 			return poll(() => !matches(screen(), pattern), timeout, `${String(pattern)} to disappear`);
 		},
 		settle({quietMs = 150, timeout = 10_000} = {}) {
-			return poll(() => Date.now() - lastDataAt >= quietMs, timeout, `the screen to settle`);
+			return poll(() => Date.now() - Math.max(lastDataAt, lastInputAt) >= quietMs, timeout, `the screen to settle`);
 		},
 		resize(newCols, newRows) {
 			cols = newCols;
