@@ -15,9 +15,13 @@ const ESCAPE_SEQUENCE =
 const C1_SEQUENCE = /[\u009B][0-?]*[ -/]*[@-~]|[\u009D\u0090\u0098\u009E\u009F][^\u0007\u009C]*(?:\u0007|\u009C)?/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
+// eslint-disable-next-line no-control-regex
+const HAS_CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 
 /** Remove escape sequences and control characters; tabs and newlines become spaces. */
 export function sanitizeText(value: string): string {
+	// Every sequence stripped below starts with a control character; most strings have none.
+	if (!HAS_CONTROL.test(value)) return value;
 	return value
 		.replace(ESCAPE_SEQUENCE, '')
 		.replace(C1_SEQUENCE, '')
