@@ -1,0 +1,188 @@
+/**
+ * `cassi ... --download` and `cassi resume` without the TUI: progress lines on a
+ * terminal (one per active file plus totals, redrawn a few times a second), one
+ * line per finished file otherwise, a summary, and the exit code.
+ */
+import {writeFile} from 'node:fs/promises';
+import {NO_TOKEN_MESSAGE} from '../client.js';
+import {CassiError, EXIT} from '../errors.js';
+import type {CassiRecord} from '../types.js';
+import {DownloadEngine, itemFromRecord, type EngineOptions} from './engine.js';
+import {formatFinishedLine, formatSummary, formatTotalsLine, formatTransferLine} from './progress-line.js';
+import {resumeFromJournal} from './resume.js';
+import type {FileSnapshot, Manifest, QueueSnapshot} from './types.js';
+
+interface Output {
+	write(text: string): unknown;
+}
+
+export interface HeadlessOutputOptions {
+	quiet?: boolean;
+	manifestPath?: string;
+	json?: boolean;
+	stdout: Output;
+	/** Progress, per-file lines and the summary go here. */
+	stderr: Output;
+	/** Whether `stderr` is a terminal (redraw in place) or not (one line per finished file). */
+	isTTY: boolean;
+	columns: number;
+	/** Aborted on SIGINT/SIGTERM/SIGHUP: stop, keep parts resumable, flush the journal. */
+	signal?: AbortSignal;
+	/** Tests: engine knobs (stallMs, retries, statfs, ...). */
+	engine?: Partial<EngineOptions>;
+}
+
+export interface HeadlessDownloadOptions extends HeadlessOutputOptions {
+	records: CassiRecord[];
+	apiUrl: string;
+	token: string;
+	folder: string;
+	parallel?: number;
+	overwrite?: boolean;
+}
+
+export interface ResumeOptions extends HeadlessOutputOptions {
+	folder: string;
+	apiUrl: string;
+	token?: string;
+	parallel?: number;
+}
+
+const ACTIVE = new Set(['downloading', 'retrying', 'verifying']);
+const FINISHED = new Set(['done', 'skipped', 'failed', 'cancelled']);
+const REDRAW_MS = 250;
+
+/** The in-place block of progress lines on a terminal. */
+class Display {
+	private drawn = 0;
+	private last?: QueueSnapshot;
+	private lastDraw = 0;
+
+	constructor(private readonly options: HeadlessOutputOptions) {}
+
+	file(file: FileSnapshot): void {
+		if (this.options.quiet || !FINISHED.has(file.state)) return;
+		if (!this.options.isTTY) {
+			this.options.stderr.write(`${formatFinishedLine(file)}\n`);
+			return;
+		}
+		this.erase();
+		this.options.stderr.write(`${formatFinishedLine(file).slice(0, 4096)}\x1b[K\n`);
+		if (this.last) this.draw(this.last);
+	}
+
+	progress(snapshot: QueueSnapshot): void {
+		this.last = snapshot;
+		if (this.options.quiet || !this.options.isTTY) return;
+		const now = Date.now();
+		if (now - this.lastDraw < REDRAW_MS) return;
+		this.lastDraw = now;
+		this.erase();
+		this.draw(snapshot);
+	}
+
+	finish(): void {
+		if (this.options.isTTY) this.erase();
+	}
+
+	private draw(snapshot: QueueSnapshot): void {
+		const width = Math.max(20, this.options.columns);
+		const lines = snapshot.files.filter(file => ACTIVE.has(file.state)).map(file => formatTransferLine(file, width));
+		lines.push(formatTotalsLine(snapshot, width));
+		this.options.stderr.write(lines.map(line => `\r${line}\x1b[K\n`).join(''));
+		this.drawn = lines.length;
+	}
+
+	private erase(): void {
+		if (this.drawn === 0) return;
+		this.options.stderr.write(`\x1b[${this.drawn}A\r\x1b[J`);
+		this.drawn = 0;
+	}
+}
+
+async function drive(engine: DownloadEngine, options: HeadlessOutputOptions): Promise<number> {
+	const display = new Display(options);
+	let authRejected = false;
+	let interrupted = false;
+	engine.on('file', file => display.file(file));
+	engine.on('progress', snapshot => display.progress(snapshot));
+	engine.on('auth', () => {
+		// Nobody to ask for a new token here: let the running files end, then stop.
+		authRejected = true;
+	});
+	const onAbort = () => {
+		interrupted = true;
+		void engine.close();
+	};
+	options.signal?.addEventListener('abort', onAbort, {once: true});
+	try {
+		if (options.signal?.aborted) onAbort();
+		try {
+			await engine.start();
+		} catch (error) {
+			await engine.close();
+			throw error;
+		}
+		await engine.whenIdle();
+		await engine.close();
+	} finally {
+		options.signal?.removeEventListener('abort', onAbort);
+		display.finish();
+	}
+	const manifest = engine.manifest();
+	await report(manifest, options);
+	if (interrupted) {
+		options.stderr.write(`interrupted: run \`cassi resume ${manifest.folder}\` to continue\n`);
+		return 130;
+	}
+	if (authRejected) {
+		options.stderr.write(`${NO_TOKEN_REJECTED}\n`);
+		return EXIT.auth;
+	}
+	return manifest.totals.failed === 0 ? EXIT.ok : EXIT.failed;
+}
+
+const NO_TOKEN_REJECTED = 'the token was rejected or has expired: run `cassi login` with a new one, then `cassi resume` to continue';
+
+async function report(manifest: Manifest, options: HeadlessOutputOptions): Promise<void> {
+	if (options.manifestPath) {
+		try {
+			await writeFile(options.manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+		} catch (error) {
+			options.stderr.write(`could not write the manifest ${options.manifestPath}: ${(error as Error).message}\n`);
+		}
+	}
+	options.stderr.write(formatSummary(manifest));
+	if (options.json) options.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+/** Download every record into `folder`; resolves with the exit code (0 only if all complete or rightly skipped). */
+export async function runHeadlessDownload(options: HeadlessDownloadOptions): Promise<number> {
+	if (options.records.length === 0) {
+		options.stderr.write('nothing to download: the query matched no files\n');
+		if (options.json) options.stdout.write(`${JSON.stringify({folder: options.folder, files: [], totals: {files: 0, complete: 0, skipped: 0, failed: 0, bytes: 0, seconds: 0}}, null, 2)}\n`);
+		return EXIT.ok;
+	}
+	const engine = new DownloadEngine({
+		...options.engine,
+		apiUrl: options.apiUrl,
+		token: options.token,
+		folder: options.folder,
+		parallel: options.parallel,
+		overwrite: options.overwrite,
+	});
+	engine.add(options.records.map(itemFromRecord));
+	return drive(engine, options);
+}
+
+/** `cassi resume [FOLDER]`: continue what the folder's journal says is left. */
+export async function runResume(options: ResumeOptions): Promise<number> {
+	if (!options.token) throw new CassiError('auth', NO_TOKEN_MESSAGE);
+	const {engine} = await resumeFromJournal(options.folder, {
+		...options.engine,
+		apiUrl: options.apiUrl,
+		token: options.token,
+		parallel: options.parallel,
+	});
+	return drive(engine, options);
+}
