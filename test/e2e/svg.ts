@@ -121,6 +121,9 @@ export function renderSvg(xterm: XTerm, options: SvgOptions = {}): string {
 		const spans = runs
 			.filter((run) => run.text.trim() !== '')
 			.map((run) => {
+				// Trailing blanks draw nothing (backgrounds are rects above); dropping them keeps files small.
+				const text = run.text.replace(/ +$/, '');
+				run = {...run, text, width: run.width - (run.text.length - text.length)};
 				const attributes = [`x="${x(run.start)}"`, `fill="${run.style.fg}"`];
 				if (run.style.bold) attributes.push('font-weight="bold"');
 				if (run.style.dim) attributes.push('opacity="0.6"');
