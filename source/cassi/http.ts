@@ -1,0 +1,158 @@
+/**
+ * HTTP plumbing shared by the search client and the download engine: the token headers,
+ * the mapping from a status or a transport failure to a one-line CassiError, and body
+ * readers with a size cap. No message ever carries the token.
+ */
+import {CassiError, isCassiError} from './errors.js';
+import {parseRetryAfter} from './retry.js';
+import {sanitizeText} from './sanitize.js';
+import {TOKEN_URL} from './types.js';
+
+export const ERROR_BODY_BYTES = 16 * 1024;
+
+export const NO_TOKEN_MESSAGE =
+	`no MAST token: pass --token, set MAST_API_TOKEN, run \`cassi login\`, or put it in ./mast_api_token.txt — get one at ${TOKEN_URL}`;
+export const REJECTED_TOKEN_MESSAGE =
+	`token rejected or expired — create a new one at ${TOKEN_URL} and run \`cassi login\``;
+
+export function authHeaders(token: string): Record<string, string> {
+	return {Authorization: `token ${token}`, 'Content-Type': 'application/json'};
+}
+
+/** A token that could not be a header value would make undici throw; say so without echoing it. */
+export function assertTokenShape(token: string): void {
+	if (!/^[\x21-\x7E]+$/.test(token)) {
+		throw new CassiError(
+			'auth',
+			'the MAST token contains spaces or characters a token never has: copy it again and run `cassi login`',
+		);
+	}
+}
+
+export type HttpHeaders = Record<string, string | string[] | undefined>;
+
+export function header(headers: HttpHeaders, name: string): string | undefined {
+	const value = headers[name] ?? headers[name.toLowerCase()];
+	return Array.isArray(value) ? value[0] : value;
+}
+
+/** A short, safe reason from an error body: a JSON message, an HTML title, or the first line. */
+export function reasonFromBody(body: string): string {
+	const text = body.trim();
+	let reason = '';
+	if (text.startsWith('{')) {
+		try {
+			const json = JSON.parse(text) as Record<string, unknown>;
+			for (const key of ['error', 'message', 'detail', 'msg', 'reason']) {
+				const value = json[key];
+				if (typeof value === 'string' && value.trim()) {
+					reason = value;
+					break;
+				}
+			}
+		} catch {
+			// Not JSON after all; fall through to the first line.
+		}
+	}
+	if (!reason && /^<(?:!doctype|html|\?xml|head|body)/i.test(text)) {
+		reason = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1] ?? '';
+	} else if (!reason && !text.startsWith('{') && !text.startsWith('<')) {
+		reason = text.split(/\r?\n/, 1)[0] ?? '';
+	}
+	const clean = sanitizeText(reason).replace(/\s+/g, ' ').trim();
+	return clean.length > 100 ? `${clean.slice(0, 99)}…` : clean;
+}
+
+/** The one mapping from an HTTP error status to a CassiError (the download engine reuses it). */
+export function httpError(status: number, headers: HttpHeaders, bodySnippet: string, now: number = Date.now()): CassiError {
+	if (status === 401 || status === 403) return new CassiError('auth', REJECTED_TOKEN_MESSAGE, {status});
+	const reason = reasonFromBody(bodySnippet);
+	const detail = reason ? `HTTP ${status}: ${reason}` : `HTTP ${status}`;
+	const retryAfterMs = parseRetryAfter(header(headers, 'retry-after'), now);
+	if (status === 429) {
+		return new CassiError('http', `the service is limiting requests (${detail}): wait a little and try again`, {
+			status,
+			retryable: true,
+			retryAfterMs,
+		});
+	}
+	if (status >= 500) {
+		return new CassiError('http', `the service failed (${detail}): try again later`, {status, retryable: true, retryAfterMs});
+	}
+	return new CassiError('http', `the service refused the request (${detail}): check the query`, {status});
+}
+
+/** undici / system failures → a retryable network error, or an abort. */
+export function transportError(error: unknown, url: URL, options: {headersTimeoutMs: number; bodyTimeoutMs: number}): CassiError {
+	if (isCassiError(error)) return error;
+	const {code, name} = (error ?? {}) as {code?: string; name?: string};
+	if (name === 'AbortError' || code === 'UND_ERR_ABORTED' || code === 'ABORT_ERR') {
+		return new CassiError('aborted', 'search cancelled');
+	}
+	const where = url.origin;
+	if (code === 'UND_ERR_HEADERS_TIMEOUT') {
+		return new CassiError('network', `${where} did not answer within ${Math.round(options.headersTimeoutMs / 1000)} s: try again later`, {
+			retryable: true,
+		});
+	}
+	if (code === 'UND_ERR_BODY_TIMEOUT') {
+		return new CassiError('network', `${where} stopped sending the response for ${Math.round(options.bodyTimeoutMs / 1000)} s: try again later`, {
+			retryable: true,
+		});
+	}
+	const why = code ?? name ?? 'connection failed';
+	return new CassiError('network', `could not reach ${where} (${sanitizeText(String(why))}): check the network or --api-url`, {
+		retryable: true,
+	});
+}
+
+/** Replace the token anywhere in a message: servers sometimes echo what they were sent. */
+export function redact(error: CassiError, token: string): CassiError {
+	if (!error.message.includes(token)) return error;
+	return new CassiError(error.kind, error.message.split(token).join('…'), {
+		status: error.status,
+		retryable: error.retryable,
+		retryAfterMs: error.retryAfterMs,
+	});
+}
+
+export async function readCapped(body: AsyncIterable<Uint8Array>, limit: number, onOver: () => CassiError): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of body) {
+		size += chunk.byteLength;
+		if (size > limit) throw onOver();
+		chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+	}
+	return Buffer.concat(chunks, size);
+}
+
+/** The start of an error body, for its reason; a body that fails mid-way gives what arrived. */
+export async function readSnippet(body: AsyncIterable<Uint8Array>): Promise<string> {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	try {
+		for await (const chunk of body) {
+			chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+			size += chunk.byteLength;
+			if (size >= ERROR_BODY_BYTES) break;
+		}
+	} catch {
+		// The status already says what went wrong.
+	}
+	return Buffer.concat(chunks).subarray(0, ERROR_BODY_BYTES).toString('utf8');
+}
+
+export function redirectError(status: number, location: string | undefined, from: URL): CassiError {
+	let origin = 'an unknown place';
+	if (location) {
+		try {
+			origin = sanitizeText(new URL(location, from).origin);
+		} catch {
+			origin = 'an invalid address';
+		}
+	}
+	return new CassiError('security', `the service redirected to ${origin} (HTTP ${status}): refusing to follow with the token — check --api-url`, {
+		status,
+	});
+}
