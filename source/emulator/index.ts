@@ -1,0 +1,4 @@
+/** The CaSSI emulator: a local, deterministic stand-in for MAST's CaSSI API. */
+export {startEmulator, DEMO_TOKEN, API_PATH} from './server.js';
+export type {Emulator, EmulatorOptions, ExtraRecord, FaultRule, Faults, ProductInfo, RequestLogEntry} from './types.js';
+export {productChunk, productChunks, md5Of, sha256Of, type ContentSource} from './content.js';
