@@ -17,6 +17,7 @@ export type SpawnOptions = {
 	rows?: number;
 	/** Added to the cleaned environment; a value of undefined removes the variable. */
 	env?: Record<string, string | undefined>;
+	/** Defaults to a fresh empty directory (dirs.work), so downloads land in the test's temp dir. */
 	cwd?: string;
 };
 
@@ -30,8 +31,8 @@ export type SettleOptions = {
 
 export type TerminalHandle = {
 	readonly xterm: XTerm;
-	/** Per-test temporary directories: HOME, CASSI_CONFIG_DIR and TMPDIR point here. */
-	readonly dirs: {root: string; home: string; config: string; tmp: string};
+	/** Per-test temporary directories: HOME, CASSI_CONFIG_DIR and TMPDIR point here; work is the default cwd. */
+	readonly dirs: {root: string; home: string; config: string; tmp: string; work: string};
 	write(data: string): void;
 	/**
 	 * Presses a named key ('Down', 'Ctrl+C', 'Shift+Tab', 'q', ...) `count` times, each in its own
@@ -109,16 +110,21 @@ export function spawnTerminal(options: SpawnOptions): TerminalHandle {
 	let cols = options.cols ?? 80;
 	let rows = options.rows ?? 24;
 	const root = mkdtempSync(path.join(tmpdir(), 'cassi-e2e-'));
-	const dirs = {root, home: path.join(root, 'home'), config: path.join(root, 'config'), tmp: path.join(root, 'tmp')};
-	mkdirSync(dirs.home);
-	mkdirSync(dirs.tmp);
+	const dirs = {
+		root,
+		home: path.join(root, 'home'),
+		config: path.join(root, 'config'),
+		tmp: path.join(root, 'tmp'),
+		work: path.join(root, 'work'),
+	};
+	for (const dir of [dirs.home, dirs.tmp, dirs.work]) mkdirSync(dir);
 	const env = cleanEnv(dirs, options.env);
 	const xterm = new Terminal({cols, rows, allowProposedApi: true, scrollback: 1000});
 	const child = pty.spawn(options.cmd, options.args ?? [], {
 		name: 'xterm-256color',
 		cols,
 		rows,
-		cwd: options.cwd ?? process.cwd(),
+		cwd: options.cwd ?? dirs.work,
 		env,
 	});
 
