@@ -70,6 +70,31 @@ describe('resume answers', () => {
 		expect(await leftovers(folder.path)).toEqual([]);
 	});
 
+	it('restarts from zero once after a 416 (a part as long as the file, size unknown)', async () => {
+		await writeFile(join(folder.path, 'CGI_00000001.part'), Buffer.alloc(SIZE, 9));
+		engine = new DownloadEngine({apiUrl: server.url, token: TOKEN, folder: folder.path, retryBaseMs: 1});
+		engine.add([{name: 'CGI_00000001', productUrl: server.productUrl('CGI_00000001')}]);
+		await engine.start();
+		const manifest = await engine.whenIdle();
+		expect(manifest.files[0]!.status).toBe('COMPLETE');
+		expect(server.requests.map(request => request.status)).toEqual([416, 200]);
+		expect(await sha256File(join(folder.path, 'CGI_00000001'))).toBe(await contentSha256(server.source('CGI_00000001')));
+		expect(await leftovers(folder.path)).toEqual([]);
+	});
+
+	it('fails the file when the service keeps answering 416 even from byte 0', async () => {
+		server.override = (request, response) => {
+			response.writeHead(416, {'content-range': 'bytes */0'}).end();
+			return true;
+		};
+		const e = makeEngine();
+		await e.start();
+		const manifest = await e.whenIdle();
+		expect(manifest.files[0]!.status).toBe('FAILED');
+		expect(manifest.files[0]!.message).toMatch(/416/);
+		expect(await leftovers(folder.path)).toEqual([]);
+	});
+
 	it('starts afresh when the ETag changed between attempts', async () => {
 		await seedPart();
 		server.override = (request, response, file) => {

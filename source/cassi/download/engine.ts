@@ -437,8 +437,13 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 		const manifest = this.manifest();
 		this.emit('progress', this.snapshot());
 		this.emit('idle', manifest);
-		void this.flushJournal();
-		for (const resolve of this.idleWaiters.splice(0)) resolve(manifest);
+		// Resolve once the journal on disk says the same (no temp file left in flight).
+		clearTimeout(this.journalTimer);
+		this.journalTimer = undefined;
+		const waiters = this.idleWaiters.splice(0);
+		void this.flushJournal().then(() => {
+			for (const resolve of waiters) resolve(manifest);
+		});
 	}
 
 	private journalState(): Journal {

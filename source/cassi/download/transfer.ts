@@ -76,6 +76,12 @@ function lengthHeader(value: string | undefined): number | undefined {
 	return value !== undefined && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
 }
 
+/** Drop a body we will not read; undici reports a bare destroy as an error, so listen for it. */
+function discard(body: NodeJS.ReadableStream & {destroy(): void}): void {
+	body.on('error', () => undefined);
+	body.destroy();
+}
+
 async function snippetOf(body: NodeJS.ReadableStream & {destroy(): void}): Promise<string> {
 	let text = '';
 	try {
@@ -86,7 +92,7 @@ async function snippetOf(body: NodeJS.ReadableStream & {destroy(): void}): Promi
 	} catch {
 		// the status is what matters
 	}
-	body.destroy();
+	discard(body);
 	return text.slice(0, 512);
 }
 
@@ -152,7 +158,7 @@ export async function transferOnce(options: AttemptOptions): Promise<AttemptResu
 		arm();
 		const {statusCode: status, headers: responseHeaders, body} = response;
 		if (status === 416) {
-			body.destroy();
+			discard(body);
 			throw new RestartFromZero('the service refused the resume range (HTTP 416)');
 		}
 		if (status !== 200 && status !== 206) {
@@ -177,7 +183,7 @@ export async function transferOnce(options: AttemptOptions): Promise<AttemptResu
 								? 'a different version of the file (ETag changed)'
 								: undefined;
 			if (problem) {
-				body.destroy();
+				discard(body);
 				throw new RestartFromZero(`the service answered the resume with ${problem}`);
 			}
 			start = range!.start;
@@ -187,7 +193,7 @@ export async function transferOnce(options: AttemptOptions): Promise<AttemptResu
 			total = length ?? options.expectedSize;
 		}
 		if (options.expectedSize !== undefined && total !== undefined && total !== options.expectedSize) {
-			body.destroy();
+			discard(body);
 			throw new VerifyError(`size mismatch: the service sends ${total} bytes, the record says ${options.expectedSize}`);
 		}
 		const hash = start === 0 ? newHash(options.expected) : options.hash;

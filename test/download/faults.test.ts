@@ -1,0 +1,175 @@
+/**
+ * Every fault knob of the emulator against the real engine over loopback: the
+ * final bytes must be the source's (SHA-256) and nothing partial may be left.
+ */
+import {readdir, stat, writeFile} from 'node:fs/promises';
+import {join} from 'node:path';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {productChunk} from '../../source/emulator/index.js';
+import {leftovers, sha256File, tempFolder} from './helpers.js';
+import {startFixture, type Fixture} from './emulator-fixture.js';
+
+const NAME = 'CGI_00090001';
+const SIZE = 3_000_000;
+let fixture: Fixture;
+let folder: {path: string; cleanup(): Promise<void>};
+
+beforeEach(async () => {
+	fixture = await startFixture([{name: NAME, size: SIZE}]);
+	folder = await tempFolder();
+});
+afterEach(async () => {
+	await fixture.close();
+	await folder.cleanup();
+});
+
+async function download(options: Parameters<Fixture['engine']>[1] = {}, item = fixture.item(NAME)) {
+	const engine = fixture.engine(folder.path, options);
+	engine.add([item]);
+	await engine.start();
+	const manifest = await engine.whenIdle();
+	await engine.close();
+	return manifest;
+}
+
+async function expectIntact(): Promise<void> {
+	expect(await sha256File(join(folder.path, NAME))).toBe(await fixture.sha256(NAME));
+	expect(await leftovers(folder.path)).toEqual([]);
+}
+
+async function expectNothingOfIt(): Promise<void> {
+	const names = await readdir(folder.path);
+	expect(names.filter(name => name.startsWith(NAME))).toEqual([]);
+}
+
+describe('download faults', () => {
+	it('resumes after a cut with a 206 and does not fetch the prefix again', async () => {
+		fixture.emulator.setFaults({download: [{cutAfterBytes: 1_000_000, times: 1}]});
+		const manifest = await download();
+		expect(manifest.files[0]).toMatchObject({status: 'COMPLETE', bytes: SIZE});
+		const requests = fixture.downloads(NAME);
+		expect(requests).toHaveLength(2);
+		expect(requests[0]!.range).toBeUndefined();
+		const resumedAt = Number(/^bytes=(\d+)-$/.exec(requests[1]!.range ?? '')?.[1]);
+		expect(resumedAt).toBeGreaterThan(0);
+		expect(resumedAt).toBeLessThanOrEqual(1_000_000);
+		expect(requests[1]!.status).toBe(206);
+		expect(requests[1]!.bytesSent).toBe(SIZE - resumedAt);
+		await expectIntact();
+	});
+
+	it('starts afresh when the server answers a resume with a full 200', async () => {
+		fixture.emulator.setFaults({download: [{cutAfterBytes: 1_000_000, times: 1}, {ignoreRange: true}]});
+		const manifest = await download();
+		expect(manifest.files[0]!.status).toBe('COMPLETE');
+		const requests = fixture.downloads(NAME);
+		expect(requests[1]!.range).toMatch(/^bytes=\d+-$/);
+		expect(requests[1]!.status).toBe(200);
+		await expectIntact();
+	});
+
+	it('aborts a stalled transfer and resumes it', async () => {
+		fixture.emulator.setFaults({download: [{stallAfterBytes: 500_000, times: 1}]});
+		const manifest = await download({stallMs: 300});
+		expect(manifest.files[0]!.status).toBe('COMPLETE');
+		const requests = fixture.downloads(NAME);
+		expect(requests).toHaveLength(2);
+		expect(requests[1]!.range).toMatch(/^bytes=[1-9]\d*-$/);
+		await expectIntact();
+	});
+
+	it.each([429, 503])('waits out a %i with Retry-After, then succeeds', async status => {
+		fixture.emulator.setFaults({download: [{status, retryAfter: '1', times: 2}]});
+		const engine = fixture.engine(folder.path);
+		const reasons: string[] = [];
+		engine.on('file', file => {
+			if (file.state === 'retrying') reasons.push(file.message ?? '');
+		});
+		engine.add([fixture.item(NAME)]);
+		await engine.start();
+		const manifest = await engine.whenIdle();
+		await engine.close();
+		expect(manifest.files[0]!.status).toBe('COMPLETE');
+		expect(reasons.some(reason => reason.includes(String(status)) && reason.includes('in 1 s'))).toBe(true);
+		expect(fixture.downloads(NAME).map(request => request.status)).toEqual([status, status, 200]);
+		await expectIntact();
+	});
+
+	it('retries a 500 several times, then succeeds', async () => {
+		fixture.emulator.setFaults({download: [{status: 500, times: 3}]});
+		const manifest = await download();
+		expect(manifest.files[0]).toMatchObject({status: 'COMPLETE'});
+		expect(fixture.downloads(NAME).map(request => request.status)).toEqual([500, 500, 500, 200]);
+		await expectIntact();
+	});
+
+	it('fails clearly when Retry-After asks for longer than the budget', async () => {
+		fixture.emulator.setFaults({download: [{status: 503, retryAfter: '86400'}]});
+		const manifest = await download({maxWaitMs: 60_000});
+		expect(manifest.files[0]!.status).toBe('FAILED');
+		expect(manifest.files[0]!.message).toMatch(/wait 86400 s.*Retry-After/);
+		expect(fixture.downloads(NAME)).toHaveLength(1);
+		await expectNothingOfIt();
+	});
+
+	it('gives up after the retry budget, keeping the part for resume', async () => {
+		fixture.emulator.setFaults({download: [{cutAfterBytes: 200_000}]});
+		const manifest = await download({retries: 2});
+		expect(manifest.files[0]!.status).toBe('FAILED');
+		expect(manifest.files[0]!.message).toMatch(/gave up after 3 attempts/);
+		expect((await stat(join(folder.path, `${NAME}.part`))).size).toBeGreaterThan(0);
+		expect(await readdir(folder.path)).not.toContain(NAME);
+	});
+
+	it('downloads again once after a corrupt byte and ends with the right bytes', async () => {
+		fixture.emulator.setFaults({download: [{corruptByteAt: 1_234_567, times: 1}]});
+		const manifest = await download();
+		expect(manifest.files[0]!.status).toBe('COMPLETE');
+		expect(fixture.downloads(NAME).map(request => request.range)).toEqual([undefined, undefined]);
+		await expectIntact();
+	});
+
+	it('fails as corrupted when every copy is wrong, leaving no part and no final file', async () => {
+		fixture.emulator.setFaults({download: [{corruptByteAt: 10}]});
+		const manifest = await download();
+		const item = fixture.item(NAME);
+		expect(manifest.files[0]!.status).toBe('FAILED');
+		expect(manifest.files[0]!.message).toMatch(new RegExp(`^corrupted: checksum mismatch \\(expected ${item.checksum}, got [0-9a-f]{32}\\)$`));
+		expect(fixture.downloads(NAME)).toHaveLength(2);
+		await expectNothingOfIt();
+	});
+
+	it('fails a 404 at once, naming the file, while the rest goes on', async () => {
+		fixture.emulator.setFaults({download: [{status: 404, match: NAME}]});
+		const manifest = await download();
+		expect(manifest.files[0]).toMatchObject({name: NAME, status: 'FAILED'});
+		expect(manifest.files[0]!.message).toMatch(/HTTP 404/);
+		expect(fixture.downloads(NAME)).toHaveLength(1);
+		await expectNothingOfIt();
+	});
+
+	it('checks the length against the record and never renames a short file', async () => {
+		const manifest = await download({retries: 0}, fixture.item(NAME, {size: SIZE + 10, checksum: undefined}));
+		expect(manifest.files[0]!.status).toBe('FAILED');
+		expect(manifest.files[0]!.message).toMatch(/size mismatch/);
+		await expectNothingOfIt();
+	});
+
+	it('resumes a part left by an earlier run, hashing its prefix so the checksum covers the whole file', async () => {
+		await writeFile(join(folder.path, `${NAME}.part`), productChunk(fixture.source(NAME), 0, 2_000_000));
+		const manifest = await download();
+		expect(manifest.files[0]!.status).toBe('COMPLETE');
+		expect(manifest.files[0]!.bytes).toBe(SIZE);
+		expect(manifest.totals.bytes).toBe(SIZE - 2_000_000);
+		expect(fixture.downloads(NAME).map(request => request.range)).toEqual(['bytes=2000000-']);
+		await expectIntact();
+	});
+
+	it('does not trust a wrong prefix: the checksum catches it and the file is fetched whole', async () => {
+		await writeFile(join(folder.path, `${NAME}.part`), Buffer.alloc(2_000_000, 1));
+		const manifest = await download();
+		expect(manifest.files[0]!.status).toBe('COMPLETE');
+		expect(fixture.downloads(NAME).map(request => request.range)).toEqual(['bytes=2000000-', undefined]);
+		await expectIntact();
+	});
+});
