@@ -3,11 +3,14 @@
  * retries with backoff, time limits, a response size cap, and the token rules
  * (https or loopback only, never across a redirect, never in a message).
  */
+import type {Readable} from 'node:stream';
 import {request, type Dispatcher} from 'undici';
 import {endpoints, assertSafeForToken, type Endpoints} from './endpoints.js';
 import {CassiError, isCassiError} from './errors.js';
 import {
+	ACCEPT_ENCODING,
 	assertTokenShape,
+	decodedBody,
 	authHeaders,
 	header,
 	httpError,
@@ -110,7 +113,7 @@ export class CassiClient {
 		try {
 			response = await request(url, {
 				method: 'POST',
-				headers: {...authHeaders(token), Accept: 'application/json', 'User-Agent': USER_AGENT},
+				headers: {...authHeaders(token), Accept: 'application/json', 'Accept-Encoding': ACCEPT_ENCODING, 'User-Agent': USER_AGENT},
 				body: JSON.stringify(payload),
 				dispatcher: this.options.dispatcher,
 				signal,
@@ -124,9 +127,11 @@ export class CassiClient {
 		try {
 			if (statusCode >= 300 && statusCode < 400) throw redirectError(statusCode, header(headers, 'location'), url);
 			if (statusCode < 200 || statusCode >= 300) {
-				throw httpError(statusCode, headers, await readSnippet(body));
+				throw httpError(statusCode, headers, await errorSnippet(body, header(headers, 'content-encoding')));
 			}
-			const declared = Number(header(headers, 'content-length'));
+			const encoding = header(headers, 'content-encoding');
+			// Content-Length counts compressed bytes; the cap is on what we hold, checked while reading.
+			const declared = encoding ? 0 : Number(header(headers, 'content-length'));
 			const tooBig = () =>
 				new CassiError(
 					'schema',
@@ -135,7 +140,7 @@ export class CassiClient {
 			if (declared > this.maxResponseBytes) throw tooBig();
 			let bytes: Buffer;
 			try {
-				bytes = await readCapped(body, this.maxResponseBytes, tooBig);
+				bytes = await readCapped(decodedBody(body, encoding), this.maxResponseBytes, tooBig);
 			} catch (error) {
 				throw transportError(error, url, timeouts);
 			}
@@ -159,9 +164,11 @@ export class CassiClient {
 			const remaining = limit - received;
 			const asked = Math.min(remaining, this.options.pageSize ?? remaining);
 			const page = await this.post(buildPayload(query, received, asked), options.signal);
-			const rows = page.records.length;
+			// A service that ignores `limit` must not push us past the user's limit.
+			const raw = page.records.length > remaining ? page.records.slice(0, remaining) : page.records;
+			const rows = raw.length;
 			received += rows;
-			const records = deduper.add(page.records);
+			const records = deduper.add(raw);
 			const moreExist = page.total !== undefined ? received < page.total : rows >= asked && asked < remaining;
 			// A page of 0 rows ends it: a service whose totalResults overcounts must not loop us.
 			const done = rows === 0 || received >= limit || !moreExist;
@@ -192,8 +199,17 @@ export class CassiClient {
 	}
 }
 
+/** The start of an error body for its reason; an undecodable one just has no reason. */
+async function errorSnippet(body: Readable, encoding: string | undefined): Promise<string> {
+	try {
+		return await readSnippet(decodedBody(body, encoding));
+	} catch {
+		return '';
+	}
+}
+
 function parseBody(bytes: Buffer, status: number, contentType: string | undefined): ParsedSearch {
-	const text = bytes.toString('utf8');
+	const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
 	const start = text.trimStart();
 	if (/html/i.test(contentType ?? '') || start.startsWith('<')) {
 		throw new CassiError('schema', `the service answered with an HTML page instead of JSON (status ${status}): try again later or check --api-url`);

@@ -3,6 +3,8 @@
  * the mapping from a status or a transport failure to a one-line CassiError, and body
  * readers with a size cap. No message ever carries the token.
  */
+import {pipeline, type Readable} from 'node:stream';
+import zlib from 'node:zlib';
 import {CassiError, isCassiError} from './errors.js';
 import {parseRetryAfter} from './retry.js';
 import {sanitizeText} from './sanitize.js';
@@ -155,4 +157,42 @@ export function redirectError(status: number, location: string | undefined, from
 	return new CassiError('security', `the service redirected to ${origin} (HTTP ${status}): refusing to follow with the token — check --api-url`, {
 		status,
 	});
+}
+
+/** What we accept in Accept-Encoding: a 50,000-row answer is ~17 MB of JSON, ~1 MB gzipped. */
+export const ACCEPT_ENCODING = 'gzip, deflate, br';
+
+/**
+ * The body as sent before any Content-Encoding. Errors of the raw body (timeouts, resets)
+ * reach the reader unchanged; a corrupt compressed body is a schema error.
+ */
+export function decodedBody(body: Readable, encoding: string | undefined): AsyncIterable<Uint8Array> {
+	const name = (encoding ?? 'identity').trim().toLowerCase();
+	if (name === '' || name === 'identity') return body;
+	const decoder =
+		name === 'gzip' || name === 'x-gzip'
+			? zlib.createGunzip()
+			: name === 'deflate'
+				? zlib.createInflate()
+				: name === 'br'
+					? zlib.createBrotliDecompress()
+					: undefined;
+	if (!decoder) {
+		throw new CassiError('schema', `the service sent the response in an unknown encoding (${sanitizeText(name).slice(0, 40)}): try again later`);
+	}
+	let bodyError: unknown;
+	body.once('error', error => {
+		bodyError = error;
+	});
+	pipeline(body, decoder, () => {
+		// Errors surface to whoever iterates the decoder.
+	});
+	return (async function* () {
+		try {
+			for await (const chunk of decoder) yield chunk as Uint8Array;
+		} catch (error) {
+			if (error === bodyError || isCassiError(error)) throw error;
+			throw new CassiError('schema', 'the service sent a corrupt compressed response: try again later', {retryable: true});
+		}
+	})();
 }

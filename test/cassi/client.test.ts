@@ -1,4 +1,5 @@
 import {inspect} from 'node:util';
+import zlib from 'node:zlib';
 import {Agent, type Dispatcher} from 'undici';
 import {afterEach, describe, expect, it} from 'vitest';
 import {CassiClient, NO_TOKEN_MESSAGE, type ClientOptions} from '../../source/cassi/client.js';
@@ -129,6 +130,47 @@ describe('CassiClient search', () => {
 			if (page.done) break;
 		}
 		expect(seen).toEqual([1, 2, 3]);
+	});
+
+	it('asks for a compressed answer and reads gzip and brotli bodies', async () => {
+		const rows = makeRows(30);
+		for (const [encoding, compress] of [
+			['gzip', zlib.gzipSync],
+			['br', zlib.brotliCompressSync],
+		] as const) {
+			const server = await serve((_request, response) => {
+				response.writeHead(200, {'content-type': 'application/json', 'content-encoding': encoding});
+				response.end(compress(Buffer.from(JSON.stringify({totalResults: 30, results: rows}))));
+			});
+			const result = await client(server).client.search(QUERY);
+			expect(server.requests[0].headers['accept-encoding']).toContain(encoding);
+			expect(result.records).toHaveLength(30);
+		}
+	});
+
+	it('applies the size cap to the decompressed body', async () => {
+		const server = await serve((_request, response) => {
+			response.writeHead(200, {'content-type': 'application/json', 'content-encoding': 'gzip'});
+			response.end(zlib.gzipSync(Buffer.from(JSON.stringify({results: makeRows(200)}))));
+		});
+		const error = await failure(client(server, {maxResponseBytes: 10_000}).client.search(QUERY));
+		expect(error.message).toMatch(/larger than/);
+	});
+
+	it('reads a body that starts with a byte-order mark', async () => {
+		const server = await serve((_request, response) => {
+			response.writeHead(200, {'content-type': 'application/json'});
+			response.end(`\uFEFF${JSON.stringify({results: makeRows(2)})}`);
+		});
+		expect((await client(server).client.search(QUERY)).records).toHaveLength(2);
+	});
+
+	it('never returns more rows than the limit, even if the service ignores it', async () => {
+		const rows = makeRows(30);
+		const server = await serve((_request, response) => sendJson(response, 200, {totalResults: 30, results: rows}));
+		const result = await client(server).client.search({...QUERY, limit: 12});
+		expect(result.records.map(r => r.archiveFileName)).toEqual(rows.slice(0, 12).map(r => r.archiveFileName));
+		expect(server.requests).toHaveLength(1);
 	});
 
 	it('checks a token with a one-row query', async () => {
@@ -283,6 +325,18 @@ describe('CassiClient failures', () => {
 		}
 	});
 
+	it('calls a corrupt compressed body a schema error, and an unknown encoding too', async () => {
+		for (const encoding of ['gzip', 'zstd-x']) {
+			const server = await serve((_request, response) => {
+				response.writeHead(200, {'content-type': 'application/json', 'content-encoding': encoding});
+				response.end('this is not compressed at all');
+			});
+			const error = await failure(client(server, {retries: 0}).client.search(QUERY));
+			expect(error.kind).toBe('schema');
+			expect(error.message).toMatch(encoding === 'gzip' ? /corrupt compressed response/ : /unknown encoding \(zstd-x\)/);
+		}
+	});
+
 	it('refuses a response larger than the cap', async () => {
 		const server = await serve(pagedService(makeRows(50)));
 		const error = await failure(client(server, {maxResponseBytes: 2000}).client.search(QUERY));
@@ -298,6 +352,16 @@ describe('CassiClient failures', () => {
 		expect(error.kind).toBe('network');
 		expect(error.message).toMatch(/stopped sending the response/);
 		expect(server.requests).toHaveLength(2);
+	});
+
+	it('times out a compressed body that stops, too', async () => {
+		const server = await serve((_request, response) => {
+			response.writeHead(200, {'content-type': 'application/json', 'content-encoding': 'gzip'});
+			response.write(zlib.gzipSync(Buffer.from('{"results": [')).subarray(0, 12));
+		});
+		const error = await failure(client(server, {bodyTimeoutMs: 200, retries: 0}).client.search(QUERY));
+		expect(error.kind).toBe('network');
+		expect(error.message).toMatch(/stopped sending the response/);
 	});
 
 	it('times out when no headers arrive', async () => {
