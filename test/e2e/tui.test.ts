@@ -1,0 +1,184 @@
+// The interactive browser, end to end: the built binary in a real terminal on the demo archive.
+// Every step asserts what a user would see on the screen.
+import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {ensureBuilt, startApp, type AppOptions} from './app.js';
+import {terminalRestoreProblems, wrappedRows, type TerminalHandle} from './terminal.js';
+
+let open: TerminalHandle[] = [];
+beforeAll(ensureBuilt, 120_000);
+afterEach(async () => {
+	await Promise.all(open.map((handle) => handle.close()));
+	open = [];
+});
+
+const notebookDay = ['--demo', '-s', '2025-10-04', '-e', '2025-10-04'];
+const notebookHeader = /ingest 2025-10-04 00:00:00 → 2025-10-04 23:59:59/;
+const rowsOf = (screen: string, pattern: RegExp) => screen.split('\n').filter((line) => pattern.test(line));
+// Name column: the cursor glyph, the mark glyph, then the file name.
+const nameRow = /^[› ][● +](CGI|WFISCI|WFIGW|FPEHK|SCANC|RST)_/;
+
+/** Opens the browser and waits until the query has finished (the status line says "N files"). */
+async function openBrowser(args: string[], options: AppOptions = {}) {
+	const term = startApp(args, {cols: 100, rows: 30, ...options});
+	open.push(term);
+	await term.waitFor(/^\d+ files · \d+ marked/m, {timeout: 20_000});
+	return term;
+}
+
+/** Quits with q and checks the terminal was handed back intact. */
+async function quitCleanly(term: TerminalHandle) {
+	await term.press('q');
+	expect(await term.waitForExit()).toBe(0);
+	expect(term.isAltScreen()).toBe(false);
+	expect(terminalRestoreProblems(term.output())).toEqual([]);
+}
+
+function utcDay(offsetDays: number) {
+	return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+describe('the browser on the demo archive', () => {
+	it('runs prefilled query flags at once: 39 files on 2025-10-04, 10 of them Science Level 0', async () => {
+		const term = await openBrowser(notebookDay);
+		const screen = term.screen();
+		expect(term.isAltScreen()).toBe(true);
+		expect(screen).toMatch(notebookHeader);
+		expect(screen).toMatch(/^39 files · 0 marked/m);
+		expect(screen).toMatch(/All types\s+39/);
+		const cgi = Number(/CGI L0\s+(\d+)/.exec(screen)?.[1]);
+		const wfi = Number(/WFI L0\s+(\d+)/.exec(screen)?.[1]);
+		expect(cgi + wfi).toBe(10);
+		expect(screen).toContain('CGI_00011850');
+		expect(screen).toMatch(/^Ingest \S+ .*per hour/m);
+		await quitCleanly(term);
+	});
+
+	for (const where of ['results', 'query form'] as const) {
+		it(`Y in the ${where} runs yesterday's ingest, with its per-type counts`, async () => {
+			const yesterday = utcDay(-1);
+			const term = await openBrowser(notebookDay);
+			if (where === 'query form') {
+				await term.press('e');
+				await term.waitFor(/Presets\s+T today\s+Y yesterday/);
+			}
+			await term.press('Y');
+			await term.waitFor(new RegExp(`ingest ${yesterday} 00:00:00 → ${yesterday} 23:59:59`));
+			const screen = await term.waitFor(/^\d+ files · 0 marked/m);
+			const total = Number(/^(\d+) files/m.exec(screen)?.[1]);
+			expect(total).toBeGreaterThan(0);
+			expect(screen).toMatch(new RegExp(`All types\\s+${total}\\b`));
+			await quitCleanly(term);
+		});
+	}
+
+	it('filters the list to one type from the counts panel', async () => {
+		const term = await openBrowser(notebookDay);
+		await term.press(']');
+		const screen = await term.waitFor(/showing (\d+): (\S.*?)( ·|$)/m);
+		const [, shown, type] = /showing (\d+): (\S.*?)(?: ·|$)/m.exec(screen)!;
+		expect(screen).toMatch(new RegExp(`› ${type}\\s+${shown}`));
+		const rows = rowsOf(screen, nameRow);
+		// At 100×30 the list has 25 rows.
+		expect(rows.length).toBe(Math.min(Number(shown), 25));
+		for (const row of rows) expect(row).toContain(` ${type} `);
+		await term.press('Escape');
+		await term.waitFor(/^39 files · 0 marked/m);
+		await quitCleanly(term);
+	});
+
+	it('marks three files: the status line shows the count and their size', async () => {
+		const term = await openBrowser(notebookDay);
+		await term.press('Space', 3);
+		const screen = await term.waitFor(/^39 files · 3 marked \(\d+(\.\d)? [kMG]B\)/m);
+		expect(rowsOf(screen, /^[› ]●/)).toHaveLength(3);
+		await quitCleanly(term);
+	});
+
+	it('opens the detail of a row with its checksum and product URL, and goes back', async () => {
+		const term = await openBrowser(notebookDay);
+		await term.press('Enter');
+		const screen = await term.waitFor(/Detail: CGI_00011850/);
+		expect(screen).toMatch(/Checksum\s+\S{16,}/);
+		expect(screen).toMatch(/Product URL\s+\S*CGI_00011850/);
+		expect(screen).toMatch(/Size\s+\d/);
+		await term.press('Escape');
+		await term.waitFor(/^39 files · 0 marked/m);
+		await quitCleanly(term);
+	});
+
+	it('shows every key of the current screen in the help overlay', async () => {
+		const term = await openBrowser(notebookDay);
+		await term.press('?');
+		const screen = await term.waitFor(/Keys — Esc, q or \? closes this help/);
+		expect(screen).toContain('mark or unmark, move down');
+		expect(screen).toContain('download the marked files');
+		await term.press('Escape');
+		await term.waitForGone(/closes this help/);
+		await quitCleanly(term);
+	});
+
+	it('re-lays out on resize to 80×24 and 200×50 without a line wider than the terminal', async () => {
+		const term = await openBrowser(notebookDay, {cols: 120, rows: 30});
+		for (const [cols, rows] of [
+			[80, 24],
+			[200, 50],
+		] as const) {
+			term.resize(cols, rows);
+			await term.waitFor(/^39 files · 0 marked/m);
+			const screen = await term.settle();
+			const lines = screen.split('\n');
+			expect(lines).toHaveLength(rows);
+			expect(wrappedRows(term)).toEqual([]);
+			expect(lines[0]).toMatch(/^cassi\s+Query: ingest 2025-10-04/);
+			expect(lines.at(-2)).toMatch(/^39 files · 0 marked/);
+			expect(lines.at(-1)).toMatch(/\? help/);
+			// Rows fill the list: more of the 39 files fit at 200×50 than at 80×24.
+			const visible = rowsOf(screen, nameRow).length;
+			expect(visible).toBe(Math.min(39, rows - 5));
+		}
+		await quitCleanly(term);
+	});
+});
+
+describe('leaving the browser', () => {
+	it('q exits 0 and leaves the alternate screen', async () => {
+		await quitCleanly(await openBrowser(notebookDay));
+	});
+
+	it('Ctrl-C exits 0 and leaves the alternate screen', async () => {
+		const term = await openBrowser(notebookDay);
+		await term.press('Ctrl+C');
+		expect(await term.waitForExit()).toBe(0);
+		expect(term.isAltScreen()).toBe(false);
+		expect(terminalRestoreProblems(term.output())).toEqual([]);
+	});
+
+	for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
+		it(`${signal} restores the terminal`, async () => {
+			const term = await openBrowser(notebookDay);
+			term.kill(signal);
+			await term.waitForExit();
+			expect(term.isAltScreen()).toBe(false);
+			expect(terminalRestoreProblems(term.output())).toEqual([]);
+		});
+	}
+});
+
+describe('colour', () => {
+	// SGR parameters that set a foreground or background colour (30–38, 40–48, 90–97, 100–107).
+	const colourSgr = /\x1b\[(?:[\d;]*;)?(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])(?:;[\d;]*)?m/;
+
+	it('NO_COLOR=1 gives no colour escapes, and the cursor row still shows by glyph and inverse video', async () => {
+		const term = await openBrowser(notebookDay, {env: {NO_COLOR: '1'}});
+		expect(term.output()).not.toMatch(colourSgr);
+		expect(term.output()).toContain('\x1b[7m');
+		expect(term.screen()).toMatch(/^› /m);
+		await quitCleanly(term);
+	});
+
+	it('without NO_COLOR the same screen is coloured', async () => {
+		const term = await openBrowser(notebookDay);
+		expect(term.output()).toMatch(colourSgr);
+		await quitCleanly(term);
+	});
+});
