@@ -5,6 +5,7 @@
  */
 import {DateTime, type DurationLikeObject} from 'luxon';
 import {CassiError} from './errors.js';
+import {sanitizeText} from './sanitize.js';
 
 export type DateEdge = 'start' | 'end';
 
@@ -18,7 +19,9 @@ const RELATIVE = /^-(\d{1,6})\s*([wdhm])$/i;
 const UNITS: Record<string, keyof DurationLikeObject> = {w: 'weeks', d: 'days', h: 'hours', m: 'minutes'};
 
 function usage(text: string, label: string | undefined, why: string): CassiError {
-	const what = label ? `${label} "${text}"` : `date "${text}"`;
+	// The input is echoed to stderr: no control character or escape may ride along.
+	const shown = sanitizeText(text);
+	const what = label ? `${label} "${shown}"` : `date "${shown}"`;
 	return new CassiError('usage', `${what} ${why}: ${ACCEPTED}`);
 }
 
@@ -35,6 +38,13 @@ function dayEdge(day: DateTime, edge: DateEdge): string {
  * A time given without seconds covers its whole minute, like a date alone covers its day.
  */
 export function parseDateInput(text: string, edge: DateEdge, now: Date = new Date(), label?: string): string {
+	const value = parseDate(text, edge, now, label);
+	// `-999999w` or an offset on 0001-01-01 leaves the four-digit years the service reads.
+	if (!/^\d{4}-/.test(value) || value.startsWith('0000-')) throw usage(text, label, 'is outside the years 0001–9999');
+	return value;
+}
+
+function parseDate(text: string, edge: DateEdge, now: Date, label?: string): string {
 	const input = text.trim();
 	const nowUtc = DateTime.fromJSDate(now, {zone: 'utc'});
 	const word = input.toLowerCase();
