@@ -36,7 +36,10 @@ export function sanitizeDeep<T>(value: T): T {
 	if (value !== null && typeof value === 'object') {
 		const out: Record<string, unknown> = {};
 		for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-			out[sanitizeText(key)] = sanitizeDeep(item);
+			const clean = sanitizeText(key);
+			// Assigning "__proto__" would set the copy's prototype (inherited fields, a lost key); keep it data.
+			if (clean === '__proto__') Object.defineProperty(out, clean, {value: sanitizeDeep(item), enumerable: true, writable: true, configurable: true});
+			else out[clean] = sanitizeDeep(item);
 		}
 		return out as T;
 	}
