@@ -1,0 +1,96 @@
+/**
+ * Everything that can change the state. Keys become `command` actions (see ../ui/keys.ts);
+ * effects report back with the other kinds. Commands carry `now` so relative dates and
+ * presets stay pure.
+ */
+import type {CassiRecord, SearchPage} from '../cassi/types.js';
+import type {InitialQuery, QueueSnapshot} from './types.js';
+
+export const COMMANDS = [
+	// moving
+	'cursor-down',
+	'cursor-up',
+	'top',
+	'bottom',
+	'page-down',
+	'page-up',
+	'half-down',
+	'half-up',
+	// marking
+	'mark',
+	'mark-down',
+	'mark-up',
+	'range',
+	'mark-all',
+	'invert-marks',
+	'clear-marks',
+	'mark-type',
+	// viewing
+	'filter',
+	'next-type',
+	'prev-type',
+	'sort',
+	'detail',
+	'open-form',
+	'refresh',
+	'download',
+	'open-queue',
+	'open-export',
+	'help',
+	'back',
+	'quit',
+	'force-quit',
+	// form
+	'form-next',
+	'form-prev',
+	'form-run',
+	'form-toggle',
+	'form-clear-field',
+	'preset-today',
+	'preset-yesterday',
+	'preset-week',
+	'preset-last-check',
+	// text fields (filter, form, token, export)
+	'backspace',
+	'text-done',
+	// confirm
+	'confirm-yes',
+	'confirm-no',
+	// queue
+	'queue-pause',
+	'queue-cancel',
+	'queue-retry',
+	'queue-remove',
+	// token, welcome, export
+	'token-submit',
+	'token-toggle-save',
+	'open-demo',
+	'open-token',
+	'export-next',
+	'export-prev',
+	'export-option-next',
+	'export-option-prev',
+	'export-write',
+] as const;
+
+export type Command = (typeof COMMANDS)[number];
+
+export type Action =
+	| {type: 'command'; command: Command; now: string}
+	| {type: 'text'; text: string; now: string}
+	| {type: 'resize'; width: number; height: number}
+	| {type: 'tick'}
+	| {type: 'run-query'; now: string}
+	| {type: 'prefill'; query: InitialQuery}
+	| {type: 'search-started'; id: number}
+	| {type: 'search-page'; id: number; page: SearchPage}
+	| {type: 'search-done'; id: number; at: string}
+	| {type: 'search-failed'; id: number; message: string}
+	| {type: 'auth-required'; message?: string}
+	| {type: 'token-checking'}
+	| {type: 'token-accepted'; saved: boolean}
+	| {type: 'token-rejected'; message: string}
+	| {type: 'demo-opened'}
+	| {type: 'queue-snapshot'; snapshot: QueueSnapshot}
+	| {type: 'message'; text: string; tone: 'info' | 'error' | 'success'}
+	| {type: 'set-records'; records: CassiRecord[]};

@@ -1,0 +1,58 @@
+/** Form commands: focus moves, typing, type checkboxes, presets and running the query. */
+import {checkForm, focusedType, focusRows, isTextFocus, presetRange, type Preset} from './form.js';
+import type {AppState, FormValues} from './types.js';
+import {runQuery} from './search-reducer.js';
+
+function setValues(state: AppState, values: FormValues): AppState {
+	return {...state, form: {...state.form, values}};
+}
+
+export function moveFormFocus(state: AppState, delta: number): AppState {
+	const rows = focusRows(state.knownTypes);
+	const index = Math.max(0, rows.indexOf(state.form.focus));
+	const next = rows[(index + delta + rows.length) % rows.length];
+	return {...state, form: {...state.form, focus: next}};
+}
+
+export function typeIntoForm(state: AppState, text: string): AppState {
+	const focus = state.form.focus;
+	if (!isTextFocus(focus)) return state;
+	return setValues(state, {...state.form.values, [focus]: state.form.values[focus] + text});
+}
+
+export function formBackspace(state: AppState): AppState {
+	const focus = state.form.focus;
+	if (!isTextFocus(focus)) return state;
+	return setValues(state, {...state.form.values, [focus]: state.form.values[focus].slice(0, -1)});
+}
+
+export function clearFormField(state: AppState): AppState {
+	const focus = state.form.focus;
+	if (isTextFocus(focus)) return setValues(state, {...state.form.values, [focus]: ''});
+	if (focusedType(focus) !== undefined) return setValues(state, {...state.form.values, fileTypes: []});
+	return state;
+}
+
+export function toggleFormType(state: AppState): AppState {
+	const type = focusedType(state.form.focus);
+	if (type === undefined) return state;
+	const selected = state.form.values.fileTypes;
+	const fileTypes = selected.includes(type) ? selected.filter(item => item !== type) : [...selected, type];
+	return setValues(state, {...state.form.values, fileTypes});
+}
+
+/** Presets set the ingest range and run at once: the daily check is one key. */
+export function applyPreset(state: AppState, preset: Preset): AppState {
+	const range = presetRange(preset, new Date(state.now), state.lastCheck);
+	if ('error' in range) return {...state, message: {text: range.error, tone: 'error'}};
+	const next = setValues(state, {...state.form.values, ingestStart: range.start, ingestEnd: range.end});
+	return runQuery(next);
+}
+
+/** Enter in the form: run when every field is valid, else stay and say why. */
+export function submitForm(state: AppState): AppState {
+	const {errors} = checkForm(state.form.values, new Date(state.now));
+	const first = Object.values(errors)[0];
+	if (first) return {...state, screen: 'form', message: {text: `Fix the form first: ${first}`, tone: 'error'}};
+	return runQuery(state);
+}

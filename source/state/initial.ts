@@ -1,0 +1,51 @@
+/** The state a session starts in. */
+import {DEFAULT_TYPES, formFromInitial, initialFormState} from './form.js';
+import type {AppState, InitialQuery} from './types.js';
+
+export interface InitialOptions {
+	width?: number;
+	height?: number;
+	initialQuery?: InitialQuery;
+	hasToken: boolean;
+	/** No token and nothing saved yet: greet a new user first. */
+	firstRun?: boolean;
+	demo?: boolean;
+	lastCheck?: string;
+	now?: Date;
+}
+
+export function initialState(options: InitialOptions): AppState {
+	const screen = options.hasToken ? 'form' : options.firstRun ? 'welcome' : 'token';
+	return {
+		width: options.width ?? 80,
+		height: options.height ?? 24,
+		now: (options.now ?? new Date()).toISOString(),
+		screen,
+		previousScreen: 'form',
+		helpOpen: false,
+		form: initialFormState(formFromInitial(options.initialQuery)),
+		knownTypes: [...DEFAULT_TYPES],
+		rows: [],
+		counts: {},
+		search: {id: 0, running: false, received: 0, duplicates: 0},
+		filter: '',
+		filtering: false,
+		filterBefore: '',
+		sort: {key: 'ingest', descending: false},
+		cursor: 0,
+		scroll: 0,
+		marks: new Set(),
+		detailScroll: 0,
+		exportForm: {format: 'csv', scope: 'marked', file: 'cassi-results.csv', focus: 'file'},
+		token: {value: '', save: true, checking: false, reason: 'missing'},
+		hasToken: options.hasToken,
+		demo: options.demo ?? false,
+		lastCheck: options.lastCheck,
+		queueCursor: 0,
+		spinner: 0,
+		requests: {},
+		seq: 0,
+		quitting: false,
+		firstRun: options.firstRun ?? false,
+	};
+}

@@ -1,0 +1,34 @@
+/** Records → rows, once, as pages arrive: every later sort, filter and frame reads these fields. */
+import {exposure, recordId, recordSize} from '../cassi/records.js';
+import type {CassiRecord} from '../cassi/types.js';
+import type {Row} from './types.js';
+
+/** `2025-10-04T00:01:27.8970000` → `2025-10-04T00:01:27` (the service's times are UTC, no zone). */
+export function trimSeconds(value: string): string {
+	return value.replace(' ', 'T').slice(0, 19);
+}
+
+export function utcMs(value: string): number {
+	const trimmed = trimSeconds(value);
+	return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(trimmed) ? Date.parse(`${trimmed}Z`) : Number.NaN;
+}
+
+export function toRow(record: CassiRecord): Row {
+	const times = exposure(record);
+	const name = String(record.archiveFileName);
+	const type = String(record.fileType);
+	const row: Row = {
+		id: recordId(record),
+		record,
+		name,
+		type,
+		haystack: `${name}\u0000${type}`.toLowerCase(),
+		ingest: trimSeconds(String(record.ingestCompletionDate)),
+		ingestMs: utcMs(String(record.ingestCompletionDate)),
+	};
+	if (times.startTime) row.expStart = trimSeconds(times.startTime);
+	if (times.endTime) row.expEnd = trimSeconds(times.endTime);
+	const size = recordSize(record);
+	if (size !== undefined) row.size = size;
+	return row;
+}

@@ -1,0 +1,61 @@
+/** Search lifecycle: a run request, pages arriving (rows and counts grow incrementally), the end. */
+import type {SearchPage} from '../cassi/types.js';
+import {checkForm, mergeTypes} from './form.js';
+import {keepCursorRow} from './navigation.js';
+import {toRow} from './rows.js';
+import type {AppState} from './types.js';
+
+/** Validate the form and ask the effects to search; results, counts and cursor start afresh, marks stay. */
+export function runQuery(state: AppState): AppState {
+	const {errors, query} = checkForm(state.form.values, new Date(state.now));
+	if (!query) {
+		const first = Object.values(errors)[0] ?? 'the form is not valid';
+		return {...state, screen: 'form', message: {text: `Fix the form first: ${first}`, tone: 'error'}};
+	}
+	const seq = state.seq + 1;
+	return {
+		...state,
+		seq,
+		screen: state.hasToken ? 'browse' : state.screen,
+		rows: [],
+		counts: {},
+		cursor: 0,
+		scroll: 0,
+		rangeAnchor: undefined,
+		typeFilter: undefined,
+		search: {id: seq, running: true, received: 0, duplicates: 0, query},
+		requests: {...state.requests, search: {seq, query}},
+	};
+}
+
+export function addPage(state: AppState, id: number, page: SearchPage): AppState {
+	if (id !== state.search.id) return state;
+	const search = {
+		...state.search,
+		received: page.received,
+		total: page.total,
+		duplicates: page.duplicates,
+	};
+	if (page.records.length === 0) return {...state, search};
+	const fresh = page.records.map(toRow);
+	const counts = {...state.counts};
+	for (const row of fresh) counts[row.type] = (counts[row.type] ?? 0) + 1;
+	const next: AppState = {
+		...state,
+		search,
+		rows: state.rows.concat(fresh),
+		counts,
+		knownTypes: mergeTypes(state.knownTypes, Object.keys(counts)),
+	};
+	return keepCursorRow(state, next);
+}
+
+export function finishSearch(state: AppState, id: number, at: string): AppState {
+	if (id !== state.search.id) return state;
+	return {...state, lastCheck: at, search: {...state.search, running: false, finishedAt: at}};
+}
+
+export function failSearch(state: AppState, id: number, message: string): AppState {
+	if (id !== state.search.id) return state;
+	return {...state, search: {...state.search, running: false, error: message}, message: {text: message, tone: 'error'}};
+}

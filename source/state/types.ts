@@ -1,0 +1,151 @@
+/**
+ * The browser's whole state: one pure reducer owns it (reducer.ts), selectors derive what
+ * is drawn (selectors.ts), effects feed it (../ui/effects/). Rows are precomputed once on
+ * arrival so sorting, filtering and drawing 50,000 of them never re-reads the raw records.
+ */
+import type {QueueSnapshot} from '../cassi/download/types.js';
+import type {CassiRecord, Query} from '../cassi/types.js';
+
+/** The query form as the user types it (dates may be relative: `today`, `-3d`). */
+export interface FormValues {
+	ingestStart: string;
+	ingestEnd: string;
+	expStart: string;
+	expEnd: string;
+	fileTypes: string[];
+	fileNames: string;
+	limit: string;
+}
+
+/** What the CLI may prefill: either form text or an already normalised Query. */
+export type InitialQuery = Partial<Omit<FormValues, 'limit'>> & {limit?: string | number};
+
+export type FormFieldKey = 'ingestStart' | 'ingestEnd' | 'expStart' | 'expEnd' | 'fileNames' | 'limit';
+
+export interface FormState {
+	values: FormValues;
+	/** Focus row: 'presets', a text field, or `type:<name>` for one file-type checkbox. */
+	focus: string;
+}
+
+/** One result row, with everything the list, sort, filter and timeline need precomputed. */
+export interface Row {
+	id: string;
+	record: CassiRecord;
+	name: string;
+	/** Lower-cased name + type, for the `/` filter. */
+	haystack: string;
+	type: string;
+	/** As sent, trimmed to seconds: `2025-10-04T00:01:27`. */
+	ingest: string;
+	/** Milliseconds since epoch (UTC), NaN when unreadable. */
+	ingestMs: number;
+	expStart?: string;
+	expEnd?: string;
+	size?: number;
+}
+
+export type SortKey = 'ingest' | 'name' | 'type' | 'size';
+export interface Sort {
+	key: SortKey;
+	descending: boolean;
+}
+
+export type Screen = 'welcome' | 'token' | 'form' | 'browse' | 'detail' | 'queue' | 'export';
+
+export type ConfirmKind = 'clear-marks' | 'quit' | 'download';
+export interface Confirm {
+	kind: ConfirmKind;
+	message: string;
+}
+
+export type ExportFormat = 'csv' | 'json' | 'names';
+export type ExportScope = 'marked' | 'view';
+export interface ExportForm {
+	format: ExportFormat;
+	scope: ExportScope;
+	file: string;
+	focus: 'scope' | 'format' | 'file';
+}
+
+export interface SearchStatus {
+	/** Increments with every run; pages from an older run are dropped. */
+	id: number;
+	running: boolean;
+	received: number;
+	total?: number;
+	duplicates: number;
+	/** The query as it was sent (normalised), for the header and the timeline range. */
+	query?: Query;
+	finishedAt?: string;
+	error?: string;
+}
+
+/** The download engine's snapshot, mirrored as plain data (see ../cassi/download/types.ts). */
+export type {FileSnapshot as QueueFile, QueueSnapshot} from '../cassi/download/types.js';
+
+/** Requests the reducer makes of the effects: each bumps `seq`, effects react to the change. */
+export interface Requests {
+	search?: {seq: number; query: Query};
+	cancelSearch?: {seq: number};
+	export?: {seq: number; format: ExportFormat; file: string; rows: Row[]};
+	download?: {seq: number; rows: Row[]};
+	queue?: {seq: number; op: 'pause' | 'resume' | 'cancel' | 'retry' | 'remove'; name?: string};
+	token?: {seq: number; token: string; save: boolean};
+	demo?: {seq: number};
+	quit?: {seq: number};
+}
+
+export interface TokenForm {
+	value: string;
+	save: boolean;
+	checking: boolean;
+	error?: string;
+	/** Why the screen is showing: no token at all, or one the service rejected. */
+	reason: 'missing' | 'rejected';
+}
+
+export interface AppState {
+	width: number;
+	height: number;
+	/** ISO time of the last command, for relative dates (kept here so the reducer stays pure). */
+	now: string;
+	screen: Screen;
+	/** Where Esc returns to from the token or welcome screen. */
+	previousScreen: Screen;
+	helpOpen: boolean;
+	confirm?: Confirm;
+	form: FormState;
+	/** File types offered in the form: the known seven plus any seen in results. */
+	knownTypes: string[];
+	rows: Row[];
+	/** Rows per file type, maintained as pages arrive. */
+	counts: Record<string, number>;
+	search: SearchStatus;
+	filter: string;
+	/** The filter line is open (`/`); `filterBefore` is restored on Esc. */
+	filtering: boolean;
+	filterBefore: string;
+	typeFilter?: string;
+	sort: Sort;
+	cursor: number;
+	scroll: number;
+	marks: ReadonlySet<string>;
+	rangeAnchor?: number;
+	detailId?: string;
+	detailScroll: number;
+	exportForm: ExportForm;
+	token: TokenForm;
+	hasToken: boolean;
+	demo: boolean;
+	lastCheck?: string;
+	queue?: QueueSnapshot;
+	queueCursor: number;
+	message?: {text: string; tone: 'info' | 'error' | 'success'};
+	spinner: number;
+	requests: Requests;
+	seq: number;
+	quitting: boolean;
+	/** No token and no saved settings: the welcome screen was shown. */
+	firstRun: boolean;
+}

@@ -1,0 +1,113 @@
+/** Layout only: the header, one screen's body, the status line and the key hints, exactly the terminal's size. */
+import {Box} from 'ink';
+import React from 'react';
+import {countsWidth, listHeight} from '../state/layout.js';
+import {selectMarked, selectRowById, selectTimeline, selectTypeCounts, selectView} from '../state/selectors.js';
+import type {AppState} from '../state/types.js';
+import {CountsPanel} from './components/counts-panel/counts-panel.js';
+import {DetailView} from './components/detail-view/detail-view.js';
+import {ExportScreen} from './components/export-screen/export-screen.js';
+import {Footer} from './components/footer/footer.js';
+import {Header} from './components/header/header.js';
+import {HelpOverlay} from './components/help-overlay/help-overlay.js';
+import {QueryForm} from './components/query-form/query-form.js';
+import {QueueView} from './components/queue-view/queue-view.js';
+import {ResultsList} from './components/results-list/results-list.js';
+import {StatusLine} from './components/status-line/status-line.js';
+import {TimelineBar, timelineSlots} from './components/timeline-bar/timeline-bar.js';
+import {TokenScreen} from './components/token-screen/token-screen.js';
+import {WelcomeScreen} from './components/welcome-screen/welcome-screen.js';
+import {activeContexts, hintsFor} from './keys.js';
+
+export interface AppProps {
+	state: AppState;
+	storePath?: string;
+}
+
+function emptyText(state: AppState): string {
+	if (state.search.running) return 'Searching…';
+	if (state.search.error) return `The search failed: ${state.search.error} (r tries again)`;
+	if (!state.search.query) return 'No query yet: press Y for yesterday, T for today, or e to edit the query';
+	if (state.rows.length > 0) return 'No file matches the filter (Esc clears it)';
+	return 'No files match this query (e edits it)';
+}
+
+function Browse({state}: {state: AppState}) {
+	const width = state.width;
+	const panel = countsWidth(width);
+	const listWidth = panel ? width - panel - 1 : width;
+	const height = listHeight(state.height);
+	const view = selectView(state);
+	return (
+		<Box flexDirection="column" width={width} height={height + 2}>
+			<TimelineBar timeline={selectTimeline(state, timelineSlots(width))} width={width} />
+			<Box flexDirection="row" width={width} height={height + 1}>
+				<ResultsList
+					rows={view.slice(state.scroll, state.scroll + height)}
+					offset={state.scroll}
+					cursor={state.cursor}
+					marks={state.marks}
+					rangeAnchor={state.rangeAnchor}
+					sort={state.sort}
+					width={listWidth}
+					height={height}
+					emptyText={emptyText(state)}
+				/>
+				{panel ? (
+					<Box marginLeft={1}>
+						<CountsPanel counts={selectTypeCounts(state)} total={state.rows.length} selected={state.typeFilter} width={panel} height={height + 1} />
+					</Box>
+				) : null}
+			</Box>
+		</Box>
+	);
+}
+
+function Body({state, storePath}: AppProps) {
+	const width = state.width;
+	const height = Math.max(1, state.height - 3);
+	if (state.helpOpen) return <HelpOverlay contexts={activeContexts({...state, helpOpen: false, confirm: undefined})} width={width} height={height} />;
+	switch (state.screen) {
+		case 'welcome':
+			return <WelcomeScreen width={width} height={height} />;
+		case 'token':
+			return <TokenScreen token={state.token} storePath={storePath} spinner={state.spinner} width={width} height={height} />;
+		case 'form':
+			return <QueryForm form={state.form} knownTypes={state.knownTypes} counts={state.counts} lastCheck={state.lastCheck} now={state.now} width={width} height={height} />;
+		case 'detail':
+			return <DetailView row={selectRowById(state, state.detailId)} marked={state.detailId !== undefined && state.marks.has(state.detailId)} scroll={state.detailScroll} width={width} height={height} />;
+		case 'queue':
+			return <QueueView queue={state.queue} cursor={state.queueCursor} width={width} height={height} />;
+		case 'export':
+			return <ExportScreen form={state.exportForm} marked={selectMarked(state).count} inView={selectView(state).length} width={width} height={height} />;
+		default:
+			return <Browse state={state} />;
+	}
+}
+
+export function App({state, storePath}: AppProps) {
+	const width = state.width;
+	return (
+		<Box flexDirection="column" width={width} height={state.height} overflow="hidden">
+			<Header query={state.search.query} demo={state.demo} width={width} />
+			<Box height={Math.max(1, state.height - 3)} width={width} overflow="hidden">
+				<Body state={state} storePath={storePath} />
+			</Box>
+			<StatusLine
+				search={state.search}
+				rowCount={state.rows.length}
+				viewCount={selectView(state).length}
+				marked={selectMarked(state)}
+				filter={state.filter}
+				filtering={state.filtering}
+				typeFilter={state.typeFilter}
+				message={state.message}
+				confirm={state.confirm}
+				queue={state.queue}
+				spinner={state.spinner}
+				width={width}
+			/>
+			<Footer hints={hintsFor(activeContexts(state))} width={width} />
+		</Box>
+	);
+}

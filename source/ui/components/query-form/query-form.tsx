@@ -1,0 +1,94 @@
+/**
+ * The query form. Each date shows what it means (normalised UTC) or, when invalid, why —
+ * as it is typed. File types are a checklist (known types plus any seen in results).
+ */
+import {Box, Text} from 'ink';
+import React from 'react';
+import {checkForm, FIELD_LABELS, focusRows, TEXT_FIELDS, typeFocus} from '../../../state/form.js';
+import type {FormState} from '../../../state/types.js';
+import {fit} from '../../text.js';
+import {useTheme} from '../../theme.js';
+import {parseDateInput} from '../../../cassi/dates.js';
+
+export interface QueryFormProps {
+	form: FormState;
+	knownTypes: string[];
+	counts: Record<string, number>;
+	lastCheck?: string;
+	now: string;
+	width: number;
+	height: number;
+}
+
+const LABEL = 15;
+const INPUT = 24;
+
+function meaning(key: string, value: string, now: Date): string {
+	const text = value.trim();
+	if (!text) {
+		if (key === 'ingestEnd' || key === 'expEnd') return 'open end';
+		if (key === 'ingestStart' || key === 'expStart') return 'open start';
+		if (key === 'fileNames') return 'any name (patterns: CGI_*,!CGI_0001*)';
+		return '';
+	}
+	if (key === 'fileNames' || key === 'limit') return '';
+	try {
+		return `= ${parseDateInput(text, key.endsWith('Start') ? 'start' : 'end', now).replace('T', ' ')} UTC`;
+	} catch {
+		return '';
+	}
+}
+
+export function QueryForm({form, knownTypes, counts, lastCheck, now, width, height}: QueryFormProps) {
+	const theme = useTheme();
+	const nowDate = new Date(now);
+	const {errors} = checkForm(form.values, nowDate);
+	const lines: React.ReactNode[] = [];
+	const focused = (focus: string) => form.focus === focus;
+	const since = lastCheck ? ` (${lastCheck.slice(0, 16).replace('T', ' ')})` : '';
+	lines.push(
+		<Text key="presets" inverse={focused('presets')}>
+			{fit(`${focused('presets') ? '›' : ' '} Presets        T today  Y yesterday  7 last 7 days  L since last check${since}`, width)}
+		</Text>,
+	);
+	for (const key of TEXT_FIELDS) {
+		const isFocused = focused(key);
+		const value = form.values[key];
+		const error = errors[key];
+		const input = fit(`${value}${isFocused ? '▏' : ''}`, INPUT, {cut: 'start'});
+		const note = error ? `✗ ${error}` : meaning(key, value, nowDate);
+		lines.push(
+			<Text key={key}>
+				<Text inverse={isFocused}>{`${isFocused ? '›' : ' '} ${fit(FIELD_LABELS[key], LABEL - 2)} `}</Text>
+				<Text underline>{input}</Text>
+				<Text color={error ? theme.error : theme.muted}>{fit(` ${note}`, Math.max(0, width - LABEL - INPUT))}</Text>
+			</Text>,
+		);
+	}
+	const selected = form.values.fileTypes;
+	lines.push(
+		<Text key="types-head" bold color={theme.accent}>
+			{fit(`  File types     ${selected.length === 0 ? 'all (space chooses)' : `${selected.length} chosen (^U clears)`}`, width)}
+		</Text>,
+	);
+	const typeRows = focusRows(knownTypes).filter(focus => focus.startsWith('type:'));
+	const room = Math.max(0, height - lines.length - 1);
+	const focusIndex = Math.max(0, typeRows.indexOf(form.focus));
+	const start = Math.max(0, Math.min(focusIndex - room + 1, typeRows.length - room));
+	for (const type of knownTypes.slice(start, start + room)) {
+		const isFocused = focused(typeFocus(type));
+		const count = counts[type] === undefined ? '' : `  ${counts[type]}`;
+		lines.push(
+			<Text key={type} inverse={isFocused}>
+				{fit(`${isFocused ? '›' : ' '} ${' '.repeat(LABEL - 2)}[${selected.includes(type) ? 'x' : ' '}] ${type}${count}`, width)}
+			</Text>,
+		);
+	}
+	const firstError = Object.values(errors)[0];
+	return (
+		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+			{lines}
+			<Text color={firstError ? theme.error : theme.muted}>{fit(firstError ? `✗ ${firstError}` : '  Enter runs the query · Esc back to the results', width)}</Text>
+		</Box>
+	);
+}

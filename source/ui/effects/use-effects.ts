@@ -1,0 +1,199 @@
+/**
+ * The effects layer: it watches the reducer's requests (each carries a fresh `seq`), calls
+ * the service module, and dispatches what comes back. Components stay pure.
+ */
+import {useEffect, useRef, type Dispatch} from 'react';
+import {itemFromRecord} from '../../cassi/download/engine.js';
+import {isCassiError} from '../../cassi/errors.js';
+import type {Action} from '../../state/actions.js';
+import type {AppState} from '../../state/types.js';
+import type {Connection, QueueEngine, Services} from '../services.js';
+import {exportErrorMessage, exportText} from './export.js';
+
+export interface EffectsHandle {
+	connection: Connection;
+	engine?: QueueEngine;
+	demoClose?: () => Promise<void>;
+	searchAbort?: AbortController;
+}
+
+function errorText(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+function now(): string {
+	return new Date().toISOString();
+}
+
+/** Mirror an engine's snapshots into the state; a refused token brings the token screen. */
+export function attachEngine(engine: QueueEngine, dispatch: Dispatch<Action>): void {
+	const mirror = () => dispatch({type: 'queue-snapshot', snapshot: engine.snapshot()});
+	engine.on('progress', snapshot => dispatch({type: 'queue-snapshot', snapshot}));
+	engine.on('file', mirror);
+	engine.on('auth', () => {
+		mirror();
+		dispatch({type: 'auth-required', message: 'Downloads paused: token rejected or expired. Enter a new one to continue'});
+	});
+	mirror();
+}
+
+export function useEffects(state: AppState, dispatch: Dispatch<Action>, services: Services, handle: EffectsHandle): void {
+	const {requests} = state;
+	const stateRef = useRef(state);
+	stateRef.current = state;
+
+	// Search: pages are dispatched as they arrive; a newer request aborts the older one.
+	useEffect(() => {
+		const request = requests.search;
+		if (!request) return;
+		handle.searchAbort?.abort();
+		const controller = new AbortController();
+		handle.searchAbort = controller;
+		const id = request.seq;
+		void (async () => {
+			try {
+				const client = services.createClient(handle.connection);
+				for await (const page of client.searchPages(request.query, {signal: controller.signal})) {
+					if (controller.signal.aborted) return;
+					dispatch({type: 'search-page', id, page});
+				}
+				if (controller.signal.aborted) return;
+				const at = now();
+				dispatch({type: 'search-done', id, at});
+				try {
+					services.store?.set('lastCheck', at);
+					const history = services.store?.get('queryHistory') ?? [];
+					const key = JSON.stringify(request.query);
+					services.store?.set('queryHistory', [{at, query: request.query}, ...history.filter(entry => JSON.stringify(entry.query) !== key)].slice(0, 50));
+				} catch (error) {
+					dispatch({type: 'message', text: errorText(error), tone: 'error'});
+				}
+			} catch (error) {
+				if (controller.signal.aborted) return;
+				if (isCassiError(error) && error.kind === 'auth') dispatch({type: 'auth-required', message: error.message});
+				else dispatch({type: 'search-failed', id, message: errorText(error)});
+			}
+		})();
+	}, [requests.search?.seq]);
+
+	// Token: check it against the service before anything uses it.
+	useEffect(() => {
+		const request = requests.token;
+		if (!request) return;
+		void (async () => {
+			try {
+				const candidate = {...handle.connection, token: request.token};
+				await services.createClient(candidate).checkToken();
+				handle.connection = candidate;
+				handle.engine?.setToken(request.token);
+				let saved = false;
+				if (request.save && services.store) {
+					services.store.set('token', request.token);
+					saved = true;
+				}
+				dispatch({type: 'token-accepted', saved});
+				if (handle.engine?.snapshot().totals.paused) handle.engine.resume();
+			} catch (error) {
+				const message = isCassiError(error) && error.kind === 'auth' ? 'The service rejected this token: copy it again whole, or create a new one' : errorText(error);
+				dispatch({type: 'token-rejected', message});
+			}
+		})();
+	}, [requests.token?.seq]);
+
+	// Demo: start the embedded archive and point everything at it.
+	useEffect(() => {
+		const request = requests.demo;
+		if (!request) return;
+		if (!services.startDemo) {
+			dispatch({type: 'message', text: 'The demo archive is not available here: run `cassi --demo`', tone: 'error'});
+			return;
+		}
+		void (async () => {
+			try {
+				const demo = await services.startDemo!();
+				await handle.demoClose?.();
+				handle.demoClose = demo.close;
+				handle.connection = {apiUrl: demo.apiUrl, token: demo.token};
+				dispatch({type: 'demo-opened'});
+			} catch (error) {
+				dispatch({type: 'message', text: `Could not open the demo archive: ${errorText(error)}`, tone: 'error'});
+			}
+		})();
+	}, [requests.demo?.seq]);
+
+	// Export.
+	useEffect(() => {
+		const request = requests.export;
+		if (!request) return;
+		void (async () => {
+			try {
+				await services.writeFile(request.file, exportText(request.rows, request.format));
+				dispatch({type: 'message', text: `Wrote ${request.rows.length} rows to ${request.file}`, tone: 'success'});
+			} catch (error) {
+				dispatch({type: 'message', text: exportErrorMessage(request.file, error), tone: 'error'});
+			}
+		})();
+	}, [requests.export?.seq]);
+
+	// Downloads: one engine for the session; its snapshots are mirrored into the state.
+	useEffect(() => {
+		const request = requests.download;
+		if (!request) return;
+		void (async () => {
+			try {
+				const token = handle.connection.token;
+				if (!token) {
+					dispatch({type: 'auth-required'});
+					return;
+				}
+				let engine = handle.engine;
+				if (!engine) {
+					engine = services.createEngine({...handle.connection, token, folder: services.folder, parallel: services.parallel});
+					handle.engine = engine;
+					attachEngine(engine, dispatch);
+				}
+				engine.add(request.rows.map(row => itemFromRecord(row.record)));
+				dispatch({type: 'queue-snapshot', snapshot: engine.snapshot()});
+				await engine.start();
+				engine.resume();
+				dispatch({type: 'message', text: `Queued ${request.rows.length} files into ${services.folder}`, tone: 'info'});
+			} catch (error) {
+				dispatch({type: 'message', text: errorText(error), tone: 'error'});
+			}
+		})();
+	}, [requests.download?.seq]);
+
+	// Queue controls.
+	useEffect(() => {
+		const request = requests.queue;
+		const engine = handle.engine;
+		if (!request || !engine) return;
+		if (request.op === 'pause') engine.pause();
+		else if (request.op === 'resume') {
+			// A queue restored from the journal has not started yet; start() is a no-op otherwise.
+			void engine
+				.start()
+				.then(() => engine.resume())
+				.catch(error => dispatch({type: 'message', text: errorText(error), tone: 'error'}));
+		}
+		else if (request.op === 'retry') engine.retryFailed();
+		else if (request.op === 'cancel' && request.name) engine.cancel(request.name);
+		else if (request.op === 'remove' && request.name) engine.remove(request.name);
+		dispatch({type: 'queue-snapshot', snapshot: engine.snapshot()});
+	}, [requests.queue?.seq]);
+
+	// Quit.
+	useEffect(() => {
+		if (!requests.quit) return;
+		handle.searchAbort?.abort();
+		services.exit(0);
+	}, [requests.quit?.seq]);
+
+	// Spinner while something is in flight.
+	const busy = state.search.running || state.token.checking;
+	useEffect(() => {
+		if (!busy) return;
+		const timer = setInterval(() => dispatch({type: 'tick'}), 120);
+		return () => clearInterval(timer);
+	}, [busy]);
+}

@@ -1,0 +1,43 @@
+/** Small formatters shared by the screens. */
+import prettyBytes from 'pretty-bytes';
+
+export function bytes(value: number | undefined): string {
+	if (value === undefined) return '—';
+	return prettyBytes(value, {maximumFractionDigits: 1});
+}
+
+/** `2025-10-04T00:01:27` → `10-04 00:01:27` on narrow screens, as is on wide ones. */
+export function shortTime(value: string | undefined, wide: boolean): string {
+	if (!value) return '';
+	return wide ? value.replace('T', ' ') : value.slice(5).replace('T', ' ');
+}
+
+const SHORT_TYPES: Record<string, string> = {
+	'Calibrated Engineering Data': 'Cal Eng',
+	'FSW Event Message Logs': 'FSW Logs',
+	'Guide Window Level 0': 'GW L0',
+	'Housekeeping Ancillary Telemetry Data': 'HK Telem',
+	'Observatory Predicted Ephemeris': 'Ephem',
+	'Science CGI Level 0': 'CGI L0',
+	'Science WFI Level 0': 'WFI L0',
+};
+
+/** A short label for a file type where columns are narrow; unknown types are cut. */
+export function shortType(type: string): string {
+	return SHORT_TYPES[type] ?? type;
+}
+
+export function duration(seconds: number | undefined): string {
+	if (seconds === undefined || !Number.isFinite(seconds)) return '—';
+	const s = Math.max(0, Math.round(seconds));
+	const h = Math.floor(s / 3600);
+	const m = Math.floor((s % 3600) / 60);
+	const rest = String(s % 60).padStart(2, '0');
+	return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
+}
+
+export function count(value: number): string {
+	return value.toLocaleString('en-US');
+}
+
+export const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];

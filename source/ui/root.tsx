@@ -1,0 +1,63 @@
+/**
+ * The browser: state (one reducer), the one key listener, the effects, and the layout.
+ * runTui mounts this; component tests mount it with fake services.
+ */
+import React, {useReducer, useRef} from 'react';
+import type {Action} from '../state/actions.js';
+import {reducer} from '../state/reducer.js';
+import type {AppState} from '../state/types.js';
+import {App} from './app.js';
+import {attachEngine, useEffects, type EffectsHandle} from './effects/use-effects.js';
+import {resolveKey} from './keys.js';
+import type {Keypress} from './keypress.js';
+import type {Connection, QueueEngine, Services} from './services.js';
+import {useKeypress} from './use-keypress.js';
+
+export interface CassiAppProps {
+	initial: AppState;
+	services: Services;
+	connection: Connection;
+	/** runTui keeps this to close the engine and the demo server on every exit path. */
+	handleRef?: {current?: EffectsHandle};
+	/** Dispatch from outside (resize, signals). */
+	dispatchRef?: {current?: React.Dispatch<RootAction>};
+	/** Run the form's query once on mount (query flags given on the command line). */
+	autoRun?: boolean;
+	/** A queue restored from an earlier run's journal (paused). */
+	initialEngine?: QueueEngine;
+}
+
+export type RootAction = Action | {type: 'key'; key: Keypress; now: string};
+
+/**
+ * Keys are resolved inside the reducer step, against the newest state: a fast typist's `/c`
+ * must reach the filter line even when no frame was drawn between the two keys.
+ */
+export function rootReducer(state: AppState, action: RootAction): AppState {
+	if (action.type !== 'key') return reducer(state, action);
+	const resolved = resolveKey(state, action.key, new Date(action.now));
+	return resolved ? reducer(state, resolved) : state;
+}
+
+export function CassiApp({initial, services, connection, handleRef, dispatchRef, autoRun, initialEngine}: CassiAppProps) {
+	const [state, dispatch] = useReducer(rootReducer, initial);
+	const handle = useRef<EffectsHandle>({connection, engine: initialEngine});
+	if (handleRef) handleRef.current = handle.current;
+	if (dispatchRef) dispatchRef.current = dispatch;
+	useKeypress(key => dispatch({type: 'key', key, now: new Date().toISOString()}));
+	useEffects(state, dispatch, services, handle.current);
+	React.useEffect(() => {
+		if (!initialEngine) return;
+		attachEngine(initialEngine, dispatch);
+		const left = initialEngine.snapshot().files.filter(file => !['done', 'skipped'].includes(file.state)).length;
+		dispatch({type: 'message', text: `${left} unfinished downloads from an earlier run: w shows them, p resumes`, tone: 'info'});
+	}, []);
+	const ran = useRef(false);
+	React.useEffect(() => {
+		if (autoRun && !ran.current && initial.hasToken) {
+			ran.current = true;
+			dispatch({type: 'run-query', now: new Date().toISOString()});
+		}
+	}, []);
+	return <App state={state} storePath={services.store?.path} />;
+}

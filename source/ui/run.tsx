@@ -1,0 +1,165 @@
+/**
+ * runTui: the interactive browser on a real terminal. Enters the alternate screen and
+ * leaves it on every exit path (q, Ctrl-C, SIGTERM, SIGHUP, SIGINT, lost TTY or EPIPE, an
+ * uncaught error), closing the download engine first so its journal is flushed and
+ * partial files stay resumable.
+ */
+import {render} from 'ink';
+import React from 'react';
+import {CassiClient} from '../cassi/client.js';
+import {DownloadEngine} from '../cassi/download/engine.js';
+import {loadJournal, unfinished} from '../cassi/download/journal.js';
+import {resumeFromJournal} from '../cassi/download/resume.js';
+import type {CassiStore} from '../cassi/store.js';
+import {initialState} from '../state/initial.js';
+import type {InitialQuery} from '../state/types.js';
+import type {EffectsHandle} from './effects/use-effects.js';
+import {writeAtomically} from './effects/export.js';
+import {CassiApp, type RootAction} from './root.js';
+import type {QueueEngine, Services} from './services.js';
+import {enterAltScreen} from './terminal.js';
+
+export interface RunTuiOptions {
+	apiUrl: string;
+	token?: string;
+	tokenSource?: string;
+	initialQuery?: InitialQuery;
+	autoRun: boolean;
+	demo: boolean;
+	store: Pick<CassiStore, 'get' | 'set' | 'delete' | 'path'>;
+	folder: string;
+	parallel: number;
+	startDemo?: () => Promise<{apiUrl: string; token: string; close?: () => Promise<void>}>;
+	stdin?: NodeJS.ReadStream;
+	stdout?: NodeJS.WriteStream;
+}
+
+const SIGNAL_CODES: Partial<Record<NodeJS.Signals, number>> = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129};
+
+function isFirstRun(store: RunTuiOptions['store'], token: string | undefined): boolean {
+	if (token) return false;
+	try {
+		return store.get('token') === undefined && store.get('lastCheck') === undefined && (store.get('queryHistory') ?? []).length === 0;
+	} catch {
+		return true;
+	}
+}
+
+/** A journal left by an earlier run: its queue comes back paused, `p` in the queue view resumes it. */
+async function resumableEngine(options: RunTuiOptions): Promise<QueueEngine | undefined> {
+	if (!options.token) return undefined;
+	try {
+		const journal = await loadJournal(options.folder);
+		if (!journal || unfinished(journal).length === 0) return undefined;
+		const {engine} = await resumeFromJournal(options.folder, {apiUrl: options.apiUrl, token: options.token, parallel: options.parallel});
+		engine.pause();
+		return engine;
+	} catch {
+		return undefined;
+	}
+}
+
+export async function runTui(options: RunTuiOptions): Promise<number> {
+	const stdout = options.stdout ?? process.stdout;
+	const stdin = options.stdin ?? process.stdin;
+	let lastCheck: string | undefined;
+	try {
+		lastCheck = options.store.get('lastCheck');
+	} catch {
+		lastCheck = undefined;
+	}
+	const resumed = await resumableEngine(options);
+	const initial = initialState({
+		width: stdout.columns || 80,
+		height: stdout.rows || 24,
+		initialQuery: options.initialQuery,
+		hasToken: Boolean(options.token),
+		firstRun: isFirstRun(options.store, options.token),
+		demo: options.demo,
+		lastCheck,
+	});
+
+	let finish!: (code: number) => void;
+	const finished = new Promise<number>(resolve => {
+		finish = resolve;
+	});
+
+	const services: Services = {
+		createClient: connection => new CassiClient({apiUrl: connection.apiUrl, token: connection.token}),
+		createEngine: connection => new DownloadEngine({apiUrl: connection.apiUrl, token: connection.token, folder: connection.folder, parallel: connection.parallel}),
+		store: options.store,
+		startDemo: options.startDemo,
+		writeFile: (file, content) => writeAtomically(file, content),
+		folder: options.folder,
+		parallel: options.parallel,
+		exit: code => finish(code),
+	};
+
+	const handleRef: {current?: EffectsHandle} = {};
+	const dispatchRef: {current?: React.Dispatch<RootAction>} = {};
+	const screen = enterAltScreen(stdout);
+	const instance = render(
+		<CassiApp
+			initial={initial}
+			services={services}
+			connection={{apiUrl: options.apiUrl, token: options.token}}
+			handleRef={handleRef}
+			dispatchRef={dispatchRef}
+			autoRun={options.autoRun}
+			initialEngine={resumed}
+		/>,
+		{stdin, stdout, exitOnCtrlC: false, patchConsole: true, maxFps: 30},
+	);
+
+	const onResize = () => dispatchRef.current?.({type: 'resize', width: stdout.columns || 80, height: stdout.rows || 24});
+	const onSignal = (signal: NodeJS.Signals) => finish(SIGNAL_CODES[signal] ?? 1);
+	const onLost = () => finish(1);
+	const onStreamError = () => finish(1);
+	const onUncaught = (error: unknown) => {
+		crash = error;
+		finish(1);
+	};
+	let crash: unknown;
+	stdout.on('resize', onResize);
+	stdout.on('error', onStreamError);
+	stdin.on('end', onLost);
+	stdin.on('close', onLost);
+	for (const signal of Object.keys(SIGNAL_CODES) as NodeJS.Signals[]) process.on(signal, onSignal);
+	process.on('uncaughtException', onUncaught);
+	process.on('unhandledRejection', onUncaught);
+	instance.waitUntilExit().catch(onUncaught);
+
+	const code = await finished;
+
+	// Leave in order: stop input and drawing, close transfers (journal flushed), then the screen.
+	stdout.off('resize', onResize);
+	stdin.off('end', onLost);
+	stdin.off('close', onLost);
+	for (const signal of Object.keys(SIGNAL_CODES) as NodeJS.Signals[]) process.off(signal, onSignal);
+	try {
+		instance.unmount();
+	} catch {
+		// Already gone.
+	}
+	const handle = handleRef.current;
+	handle?.searchAbort?.abort();
+	try {
+		await handle?.engine?.close();
+	} catch {
+		// Closing keeps parts resumable even when it reports an error.
+	}
+	try {
+		await handle?.demoClose?.();
+	} catch {
+		// The demo server dies with the process anyway.
+	}
+	screen.leave();
+	stdout.off('error', onStreamError);
+	process.off('uncaughtException', onUncaught);
+	process.off('unhandledRejection', onUncaught);
+	if (crash) {
+		const message = crash instanceof Error ? crash.message : String(crash);
+		process.stderr.write(`cassi: ${message}\n`);
+	}
+	return code;
+}

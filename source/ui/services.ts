@@ -1,0 +1,43 @@
+/**
+ * What the browser needs from the outside world, as narrow interfaces: the real service
+ * module in runTui, fakes or the emulator in tests. Components never see these; effects do.
+ */
+import type {EventEmitter} from 'node:events';
+import type {DownloadItem, QueueSnapshot} from '../cassi/download/types.js';
+import type {CassiStore} from '../cassi/store.js';
+import type {Query, SearchPage} from '../cassi/types.js';
+
+export interface SearchClient {
+	searchPages(query: Query, options?: {signal?: AbortSignal}): AsyncIterable<SearchPage>;
+	checkToken(signal?: AbortSignal): Promise<void>;
+}
+
+export interface QueueEngine extends EventEmitter {
+	add(items: DownloadItem[]): void;
+	start(): Promise<void>;
+	pause(name?: string): void;
+	resume(name?: string): void;
+	cancel(name?: string): void;
+	retryFailed(): void;
+	remove(name: string): void;
+	snapshot(): QueueSnapshot;
+	setToken(token: string): void;
+	close(): Promise<void>;
+}
+
+export interface Connection {
+	apiUrl: string;
+	token?: string;
+}
+
+export interface Services {
+	createClient(connection: Connection): SearchClient;
+	createEngine(connection: Connection & {token: string; folder: string; parallel: number}): QueueEngine;
+	store?: Pick<CassiStore, 'get' | 'set' | 'delete' | 'path'>;
+	startDemo?: () => Promise<{apiUrl: string; token: string; close?: () => Promise<void>}>;
+	writeFile(file: string, content: string): Promise<void>;
+	folder: string;
+	parallel: number;
+	/** Called once when the user quits; runTui restores the terminal. */
+	exit(code: number): void;
+}
