@@ -1,0 +1,113 @@
+/** The local disk's side: free space checked first, and errors retrying cannot fix fail at once. */
+import {openSync, writeSync, closeSync} from 'node:fs';
+import {readdir, stat, writeFile} from 'node:fs/promises';
+import {join} from 'node:path';
+import {Writable} from 'node:stream';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {productChunk} from '../../source/emulator/index.js';
+import {leftovers, sha256File, tempFolder} from './helpers.js';
+import {startFixture, type Fixture} from './emulator-fixture.js';
+
+const NAME = 'CGI_00070001';
+const SIZE = 3_000_000;
+let fixture: Fixture;
+let folder: {path: string; cleanup(): Promise<void>};
+
+beforeEach(async () => {
+	fixture = await startFixture([{name: NAME, size: SIZE}]);
+	folder = await tempFolder();
+});
+afterEach(async () => {
+	await fixture.close();
+	await folder.cleanup();
+});
+
+function fsError(code: string): NodeJS.ErrnoException {
+	return Object.assign(new Error(`${code}: simulated`), {code});
+}
+
+/** A part writer that really writes, until the "disk" is full after `capacity` bytes. */
+function fullDiskAfter(capacity: number, code = 'ENOSPC') {
+	return (path: string, options: {flags: string}) => {
+		const fd = openSync(path, options.flags);
+		let written = 0;
+		return new Writable({
+			write(chunk: Buffer, _encoding, callback) {
+				const room = Math.max(0, capacity - written);
+				if (room > 0) written += writeSync(fd, chunk, 0, Math.min(room, chunk.length));
+				callback(chunk.length > room ? fsError(code) : null);
+			},
+			destroy(error, callback) {
+				closeSync(fd);
+				callback(error);
+			},
+			final(callback) {
+				callback();
+			},
+		});
+	};
+}
+
+describe('disk', () => {
+	it('refuses to start when the queue does not fit, with numbers', async () => {
+		const engine = fixture.engine(folder.path, {statfs: async () => ({bavail: 1000, bsize: 1024})});
+		engine.add([fixture.item(NAME)]);
+		await expect(engine.start()).rejects.toThrow(`not enough disk space: needs 3 MB, 1.02 MB free on ${folder.path}`);
+		expect(fixture.downloads()).toHaveLength(0);
+		expect(await readdir(folder.path)).toEqual([]);
+	});
+
+	it('counts only what is left to fetch when a part is already there', async () => {
+		await writeFile(join(folder.path, `${NAME}.part`), productChunk(fixture.source(NAME), 0, 2_500_000));
+		const engine = fixture.engine(folder.path, {statfs: async () => ({bavail: 1000, bsize: 1024})});
+		engine.add([fixture.item(NAME)]);
+		await engine.start();
+		const manifest = await engine.whenIdle();
+		await engine.close();
+		expect(manifest.files[0]!.status).toBe('COMPLETE');
+		expect(await sha256File(join(folder.path, NAME))).toBe(await fixture.sha256(NAME));
+	});
+
+	it('fails at once on ENOSPC without a retry loop, keeping the part for a later resume', async () => {
+		const engine = fixture.engine(folder.path, {createWriteStream: fullDiskAfter(1_000_000)});
+		engine.add([fixture.item(NAME)]);
+		await engine.start();
+		const manifest = await engine.whenIdle();
+		await engine.close();
+		expect(manifest.files[0]!.status).toBe('FAILED');
+		expect(manifest.files[0]!.message).toBe(`cannot write ${join(folder.path, NAME)}.part: no space left on the device (ENOSPC)`);
+		expect(fixture.downloads()).toHaveLength(1);
+		expect((await stat(join(folder.path, `${NAME}.part`))).size).toBe(1_000_000);
+		expect(await readdir(folder.path)).not.toContain(NAME);
+
+		// Space freed: the next run continues from the part.
+		const again = fixture.engine(folder.path);
+		again.add([fixture.item(NAME)]);
+		await again.start();
+		expect((await again.whenIdle()).files[0]!.status).toBe('COMPLETE');
+		await again.close();
+		expect(fixture.downloads().at(-1)!.range).toBe('bytes=1000000-');
+		expect(await sha256File(join(folder.path, NAME))).toBe(await fixture.sha256(NAME));
+		expect(await leftovers(folder.path)).toEqual([]);
+	});
+
+	it.each([
+		['EACCES', 'permission denied'],
+		['EROFS', 'the file system is read-only'],
+	])('fails at once on %s with one clear line', async (code, words) => {
+		const engine = fixture.engine(folder.path, {createWriteStream: fullDiskAfter(0, code)});
+		engine.add([fixture.item(NAME)]);
+		await engine.start();
+		const manifest = await engine.whenIdle();
+		await engine.close();
+		expect(manifest.files[0]!.message).toBe(`cannot write ${join(folder.path, NAME)}.part: ${words} (${code})`);
+		expect(fixture.downloads()).toHaveLength(1);
+	});
+
+	it('says so when the folder cannot be made', async () => {
+		await writeFile(join(folder.path, 'a-file'), 'x');
+		const engine = fixture.engine(join(folder.path, 'a-file', 'sub'));
+		engine.add([fixture.item(NAME)]);
+		await expect(engine.start()).rejects.toThrow(/a file is in the way of the folder \(ENOTDIR\)/);
+	});
+});
