@@ -125,6 +125,6 @@ describe('folder lock', () => {
 	it('respects a lock held on another host', async () => {
 		await writeFile(join(folder.path, '.cassi.lock'), JSON.stringify({pid: 4321, host: 'elsewhere.example', startedAt: '2026-01-01T10:02:00Z'}));
 		const engine = fixture.engine(folder.path);
-		await expect(engine.start()).rejects.toThrow(/^folder is in use by cassi \(pid 4321 on elsewhere\.example, since \d\d:02\)/);
+		await expect(engine.start()).rejects.toThrow(/^folder is in use by cassi \(pid 4321 on elsewhere\.example, since \d\d:\d\d\)/);
 	});
 });
