@@ -1,4 +1,5 @@
 // The tape parser and the replayer, proven on small tapes and the key-echo fixture.
+import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -88,6 +89,13 @@ describe('parseTape', () => {
 		expect(() => parseTape('Wait+Everything /x/')).toThrow(/line 1: Wait\+ expects Line or Screen/);
 		expect(() => parseTape('Ctrl+Banana')).toThrow(/line 1: Ctrl\+Banana is not a key/);
 		expect(() => parseTape('Type')).toThrow(/line 1: Type expects a quoted string/);
+	});
+
+	it('accepts the project tapes: demo.tape and scripts/screenshots.tape', () => {
+		for (const tape of ['demo.tape', 'scripts/screenshots.tape']) {
+			const commands = parseTape(readFileSync(path.join(repo, tape), 'utf8'));
+			expect(commands.filter((command) => command.kind === 'wait').length).toBeGreaterThan(3);
+		}
 	});
 
 	it('reads durations as VHS does, a bare number being seconds', () => {
