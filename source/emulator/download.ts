@@ -22,7 +22,7 @@ export function parseRange(header: string | undefined, size: number): RangeResul
 		return {start: Math.max(0, size - suffix), end: size - 1};
 	}
 	const start = Number(m[1]);
-	const end = m[2] === '' ? size - 1 : Number(m[2]);
+	const end = m[2] === '' ? Infinity : Number(m[2]);
 	if (end < start) return undefined;
 	if (start >= size) return 'unsatisfiable';
 	return {start, end: Math.min(end, size - 1)};
