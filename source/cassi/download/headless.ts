@@ -8,7 +8,7 @@ import {NO_TOKEN_MESSAGE} from '../client.js';
 import {CassiError, EXIT} from '../errors.js';
 import type {CassiRecord} from '../types.js';
 import {DownloadEngine, itemFromRecord, type EngineOptions} from './engine.js';
-import {formatFinishedLine, formatSummary, formatTotalsLine, formatTransferLine} from './progress-line.js';
+import {formatFinishedLine, formatSummary, formatTotalsLine, formatTransferLine, shortenMiddle} from './progress-line.js';
 import {resumeFromJournal} from './resume.js';
 import type {FileSnapshot, Manifest, QueueSnapshot} from './types.js';
 
@@ -67,7 +67,7 @@ class Display {
 			return;
 		}
 		this.erase();
-		this.options.stderr.write(`${formatFinishedLine(file).slice(0, 4096)}\x1b[K\n`);
+		this.options.stderr.write(`${shortenMiddle(formatFinishedLine(file), Math.max(20, this.options.columns) - 1)}\x1b[K\n`);
 		if (this.last) this.draw(this.last);
 	}
 

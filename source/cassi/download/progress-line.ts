@@ -25,7 +25,11 @@ export function formatRate(bytesPerSecond: number): string {
 /** `CGI_0001…1850`: keeps both ends, which is where names differ. Counts terminal columns. */
 export function shortenMiddle(text: string, max: number): string {
 	if (max <= 0) return '';
-	return stringWidth(text) <= max ? text : cliTruncate(text, max, {position: 'middle'});
+	if (stringWidth(text) <= max) return text;
+	let short = cliTruncate(text, max, {position: 'middle'});
+	// Wide characters (emoji, CJK) cannot be split: trim until it really fits.
+	while (stringWidth(short) > max) short = [...short].slice(0, -1).join('');
+	return short;
 }
 
 function clip(text: string, width: number): string {
