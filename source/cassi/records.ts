@@ -5,7 +5,7 @@
  */
 import {z} from 'zod';
 import {CassiError} from './errors.js';
-import {sanitizeDeep} from './sanitize.js';
+import {sanitizeText} from './sanitize.js';
 import type {CassiRecord} from './types.js';
 
 const optionalText = z.union([z.string(), z.number()]).nullable().optional();
@@ -70,7 +70,7 @@ const ARTICLE: Record<string, string> = {string: 'a string', number: 'a number',
 /** One zod issue → "results[3].fileType is not a string" (sanitised: paths come from the server). */
 function issueLine(issue: z.core.$ZodIssue, root: unknown, pathPrefix: ReadonlyArray<PropertyKey>): string {
 	const path = [...pathPrefix, ...issue.path];
-	const where = sanitizeDeep(pathText(path)).slice(0, 120);
+	const where = sanitizeText(pathText(path)).slice(0, 120);
 	if (issue.code === 'invalid_type') {
 		const missing = describeValue(valueAt(root, path));
 		return `${where} ${missing || `is not ${ARTICLE[issue.expected] ?? issue.expected}`}`;
@@ -109,8 +109,49 @@ export function parseSearchResponse(json: unknown): ParsedSearch {
 	const rawTotal = (json as {totalResults?: number | string | null}).totalResults;
 	const total = rawTotal === null || rawTotal === undefined ? undefined : Number(rawTotal);
 	// zod's output is a reordered copy; the original (sanitised) keeps the service's field order.
-	const records = sanitizeDeep(results) as CassiRecord[];
+	const records = cleanDeep(results) as CassiRecord[];
 	return total === undefined ? {records} : {records, total};
+}
+
+/**
+ * sanitize.ts's sanitizeDeep rules, but copy-on-write: a clean value comes back as the same reference.
+ * Almost every row is clean, so 50,000 rows cost no copies (and little garbage collection).
+ */
+export function cleanDeep(value: unknown): unknown {
+	if (typeof value === 'string') return sanitizeText(value);
+	if (Array.isArray(value)) {
+		let out: unknown[] | undefined;
+		for (let index = 0; index < value.length; index++) {
+			const item = value[index];
+			const clean = cleanDeep(item);
+			if (clean !== item && !out) out = value.slice(0, index);
+			out?.push(clean);
+		}
+		return out ?? value;
+	}
+	if (value !== null && typeof value === 'object') {
+		const record = value as Record<string, unknown>;
+		const keys = Object.keys(record);
+		let out: Record<string, unknown> | undefined;
+		for (let index = 0; index < keys.length; index++) {
+			const key = keys[index];
+			const item = record[key];
+			const cleanKey = sanitizeText(key);
+			const clean = cleanDeep(item);
+			if (!out && (cleanKey !== key || clean !== item)) {
+				out = {};
+				for (const earlier of keys.slice(0, index)) setOwn(out, earlier, record[earlier]);
+			}
+			if (out) setOwn(out, cleanKey, clean);
+		}
+		return out ?? value;
+	}
+	return value;
+}
+
+/** A plain assignment of `__proto__` would set the prototype instead of keeping the field. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+	Object.defineProperty(target, key, {value, enumerable: true, writable: true, configurable: true});
 }
 
 /** The script's drop_duplicates subset; missing and null count as equal, as in pandas. */

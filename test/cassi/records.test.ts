@@ -88,6 +88,25 @@ describe('parseSearchResponse', () => {
 	});
 });
 
+describe('sanitising edge cases', () => {
+	it('keeps a "__proto__" field as a field next to a key that needed cleaning', () => {
+		const json = JSON.parse(
+			'{"results": [{"archiveFileName": "A", "fileType": "T", "ingestCompletionDate": "D", "__proto__": {"polluted": 1}, "x\\u001b[1m": "y"}]}',
+		);
+		const [record] = parseSearchResponse(json).records;
+		expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
+		expect((record as {polluted?: number}).polluted).toBeUndefined();
+		expect(Object.keys(record)).toEqual(['archiveFileName', 'fileType', 'ingestCompletionDate', '__proto__', 'x']);
+	});
+
+	it('cleans strings inside nested arrays and leaves numbers, booleans and nulls', () => {
+		const [record] = parseSearchResponse({
+			results: [{...row('A'), tags: ['ok', 'b\u001B[5mad', 3, true, null]}],
+		}).records;
+		expect(record.tags).toEqual(['ok', 'bad', 3, true, null]);
+	});
+});
+
 describe('Deduper', () => {
 	it('keeps the first of rows equal on the five key fields, across pages', () => {
 		const deduper = new Deduper();
