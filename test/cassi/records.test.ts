@@ -166,3 +166,14 @@ describe('record helpers', () => {
 		expect(exposure(row('A'))).toEqual({});
 	});
 });
+
+describe('sanitizeDeep', () => {
+	it('keeps a "__proto__" key as data instead of setting the prototype', async () => {
+		const {sanitizeDeep} = await import('../../source/cassi/sanitize.js');
+		const out = sanitizeDeep(JSON.parse('{"__proto__": {"polluted": 1}, "a": "b\\u0007"}')) as Record<string, unknown>;
+		expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+		expect(out.polluted).toBeUndefined();
+		expect(Object.keys(out)).toEqual(['__proto__', 'a']);
+		expect(out.a).toBe('b');
+	});
+});
