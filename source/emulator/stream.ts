@@ -53,6 +53,12 @@ export async function sendBody(res: ServerResponse, chunks: Iterable<Buffer>, pl
 			let n = Math.min(piece.length, slice);
 			const stopAt = plan.cutAfterBytes ?? plan.stallAfterBytes;
 			if (stopAt !== undefined && sent + n > stopAt) n = stopAt - sent;
+			if (rate && n > 0) {
+				// Pace before writing, so the last byte cannot arrive before size / rate.
+				const wait = started + ((sent + n) / rate) * 1000 - Date.now();
+				if (wait > 0) await sleep(wait);
+				if (res.destroyed) return sent;
+			}
 			if (n > 0) {
 				const ok = res.write(piece.subarray(0, n));
 				sent += n;
@@ -69,11 +75,6 @@ export async function sendBody(res: ServerResponse, chunks: Iterable<Buffer>, pl
 			if (plan.stallAfterBytes !== undefined && sent >= plan.stallAfterBytes) {
 				await closed(res);
 				return sent;
-			}
-			if (rate) {
-				const due = started + (sent / rate) * 1000;
-				const wait = due - Date.now();
-				if (wait > 0) await sleep(wait);
 			}
 		}
 	}
