@@ -4,7 +4,7 @@
  * only then rename to the final name. Retries go through withRetries; pause,
  * cancel and close arrive as an aborted signal.
  */
-import {createHash} from 'node:crypto';
+import {createHash, type Hash} from 'node:crypto';
 import {join} from 'node:path';
 import {rename, rm, stat, truncate} from 'node:fs/promises';
 import type {Dispatcher} from 'undici';
@@ -114,6 +114,7 @@ export async function runJob(entry: JobEntry, ctx: JobContext, signal: AbortSign
 	}
 
 	let refused416 = false;
+	const carried: {hash?: Hash; bytes: number} = {bytes: 0};
 	const attempt = async (): Promise<void> => {
 		entry.attempts++;
 		for (let restarts = 0; ; restarts++) {
@@ -123,11 +124,17 @@ export async function runJob(entry: JobEntry, ctx: JobContext, signal: AbortSign
 				await truncate(partPath, 0);
 				offset = 0;
 			}
-			const hash = expected ? createHash(expected.algorithm) : undefined;
-			if (offset > 0 && hash) {
-				ctx.setState('verifying', 'checking the partial file before resuming');
-				await hashPrefix(partPath, offset, hash, signal);
+			// The last attempt's hash covers exactly the part's bytes when its count matches the
+			// part's length (writes are in order); otherwise read the prefix back from disk.
+			let hash = carried.hash && carried.bytes === offset && offset > 0 ? carried.hash : undefined;
+			if (!hash && expected) {
+				hash = createHash(expected.algorithm);
+				if (offset > 0) {
+					ctx.setState('verifying', 'checking the partial file before resuming');
+					await hashPrefix(partPath, offset, hash, signal);
+				}
 			}
+			carried.hash = undefined;
 			entry.bytes = offset;
 			entry.total = item.size ?? entry.total;
 			let result: {bytes: number; hash?: typeof hash; total?: number};
@@ -148,6 +155,7 @@ export async function runJob(entry: JobEntry, ctx: JobContext, signal: AbortSign
 						expected,
 						hash,
 						stallMs: ctx.stallMs,
+						hashed: carried,
 						signal,
 						now: ctx.now,
 						createWriteStream: ctx.createWriteStream,

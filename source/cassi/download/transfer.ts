@@ -50,6 +50,8 @@ export interface AttemptOptions {
 	/** Called once the response is accepted, with where the body starts and the total. */
 	onStart?(info: {start: number; total?: number; etag?: string}): void;
 	onBytes?(count: number): void;
+	/** Kept current while streaming, also when the attempt fails: the hash and how many bytes it covers. */
+	hashed?: {hash?: Hash; bytes: number};
 	now?: () => number;
 	/** For tests: how the part file is opened (to inject ENOSPC and the like). */
 	createWriteStream?: (path: string, options: {flags: string; highWaterMark: number}) => NodeJS.WritableStream;
@@ -197,6 +199,11 @@ export async function transferOnce(options: AttemptOptions): Promise<AttemptResu
 			throw new VerifyError(`size mismatch: the service sends ${total} bytes, the record says ${options.expectedSize}`);
 		}
 		const hash = start === 0 ? newHash(options.expected) : options.hash;
+		const hashed = options.hashed;
+		if (hashed) {
+			hashed.hash = hash;
+			hashed.bytes = start;
+		}
 		options.onStart?.({start, total, etag});
 		const limit = total;
 		const meter = async function* (source: AsyncIterable<Buffer>) {
@@ -207,6 +214,7 @@ export async function transferOnce(options: AttemptOptions): Promise<AttemptResu
 					throw new CassiError('network', `the service sent more than the ${limit} bytes it announced`, {retryable: true});
 				}
 				hash?.update(chunk);
+				if (hashed) hashed.bytes += chunk.length;
 				options.onBytes?.(chunk.length);
 				yield chunk;
 			}
