@@ -17,9 +17,16 @@ const NOW = new Date('2025-10-20T12:00:00Z');
 const FROM = Date.UTC(2025, 9, 3);
 const TO = Date.UTC(2025, 9, 6);
 
-const instant = fc.integer({min: FROM, max: TO});
+// A few pivot instants (whole seconds, as typed dates are): query bounds come from them and
+// product times cluster around them, so the edges of every range get hit, not just its middle.
+const PIVOTS = [Date.UTC(2025, 9, 4), Date.UTC(2025, 9, 4, 17, 0, 0), Date.UTC(2025, 9, 4, 23, 59, 59), Date.UTC(2025, 9, 5, 6, 30, 15)];
+const NEAR = [-86_400_000, -1000, -1, 0, 1, 999, 1000, 59_999, 60_000, 86_399_999, 86_400_000];
+const instant = fc.oneof(
+	fc.integer({min: FROM, max: TO}),
+	fc.tuple(fc.constantFrom(...PIVOTS), fc.constantFrom(...NEAR)).map(([pivot, delta]) => pivot + delta),
+);
 /** What a user types for a date: a day, a day and time, with or without seconds. */
-const typedDate = instant.chain(ms => {
+const typedDate = fc.oneof(fc.constantFrom(...PIVOTS), fc.integer({min: FROM, max: TO})).chain(ms => {
 	const iso = new Date(ms).toISOString();
 	return fc.constantFrom(iso.slice(0, 10), iso.slice(0, 19), iso.slice(0, 16), iso.slice(0, 19).replace('T', ' '));
 });
