@@ -109,7 +109,14 @@ export function parseSearchResponse(json: unknown): ParsedSearch {
 	const rawTotal = (json as {totalResults?: number | string | null}).totalResults;
 	const total = rawTotal === null || rawTotal === undefined ? undefined : Number(rawTotal);
 	// zod's output is a reordered copy; the original (sanitised) keeps the service's field order.
-	const records = cleanDeep(results) as CassiRecord[];
+	let records: CassiRecord[];
+	try {
+		records = cleanDeep(results) as CassiRecord[];
+	} catch (error) {
+		// A value nested deeper than recursion can walk (JSON.parse copes with it): say so, no stack overflow.
+		if (error instanceof RangeError) throw malformed('a value is nested too deeply');
+		throw error;
+	}
 	return total === undefined ? {records} : {records, total};
 }
 
