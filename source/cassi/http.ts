@@ -84,28 +84,39 @@ export function httpError(status: number, headers: HttpHeaders, bodySnippet: str
 	return new CassiError('http', `the service refused the request (${detail}): check the query`, {status});
 }
 
-/** undici / system failures → a retryable network error, or an abort. */
+function duration(ms: number): string {
+	return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
+}
+
+/** undici and system failures → a one-line network error (retryable unless retrying cannot help), or an abort. */
 export function transportError(error: unknown, url: URL, options: {headersTimeoutMs: number; bodyTimeoutMs: number}): CassiError {
 	if (isCassiError(error)) return error;
 	const {code, name} = (error ?? {}) as {code?: string; name?: string};
 	if (name === 'AbortError' || code === 'UND_ERR_ABORTED' || code === 'ABORT_ERR') {
-		return new CassiError('aborted', 'search cancelled');
+		return new CassiError('aborted', 'cancelled');
 	}
 	const where = url.origin;
-	if (code === 'UND_ERR_HEADERS_TIMEOUT') {
-		return new CassiError('network', `${where} did not answer within ${Math.round(options.headersTimeoutMs / 1000)} s: try again later`, {
-			retryable: true,
-		});
+	const retryable = {retryable: true};
+	switch (code) {
+		case 'UND_ERR_HEADERS_TIMEOUT':
+			return new CassiError('network', `${where} did not answer within ${duration(options.headersTimeoutMs)}: try again later`, retryable);
+		case 'UND_ERR_BODY_TIMEOUT':
+			return new CassiError('network', `${where} stopped sending the response for ${duration(options.bodyTimeoutMs)}: try again later`, retryable);
+		case 'UND_ERR_CONNECT_TIMEOUT':
+			return new CassiError('network', `connecting to ${where} timed out: check the network, a proxy or --api-url`, retryable);
+		case 'UND_ERR_SOCKET':
+		case 'ECONNRESET':
+		case 'EPIPE':
+			return new CassiError('network', `the connection to ${where} broke before the answer was complete: try again`, retryable);
+		default:
+			break;
 	}
-	if (code === 'UND_ERR_BODY_TIMEOUT') {
-		return new CassiError('network', `${where} stopped sending the response for ${Math.round(options.bodyTimeoutMs / 1000)} s: try again later`, {
-			retryable: true,
-		});
+	const why = sanitizeText(String(code ?? name ?? 'connection failed')).slice(0, 60);
+	// A certificate problem does not go away by asking again.
+	if (/CERT|SSL|TLS|SELF_SIGNED|HOSTNAME/i.test(why)) {
+		return new CassiError('network', `the TLS certificate of ${where} was not accepted (${why}): check the clock, a proxy or --api-url`);
 	}
-	const why = code ?? name ?? 'connection failed';
-	return new CassiError('network', `could not reach ${where} (${sanitizeText(String(why))}): check the network or --api-url`, {
-		retryable: true,
-	});
+	return new CassiError('network', `could not reach ${where} (${why}): check the network or --api-url`, retryable);
 }
 
 /** Replace the token anywhere in a message: servers sometimes echo what they were sent. */

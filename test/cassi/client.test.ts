@@ -370,7 +370,26 @@ describe('CassiClient failures', () => {
 		});
 		const error = await failure(client(server, {headersTimeoutMs: 200, retries: 0}).client.search(QUERY));
 		expect(error.kind).toBe('network');
-		expect(error.message).toMatch(/did not answer within/);
+		expect(error.message).toMatch(/did not answer within 200 ms: try again later$/);
+	});
+
+	it('retries a body cut short by a dropped connection', async () => {
+		const rows = makeRows(3);
+		const server = await serve((request, response, index) => {
+			if (index === 0) {
+				const text = JSON.stringify({results: rows});
+				response.writeHead(200, {'content-type': 'application/json', 'content-length': text.length});
+				response.write(text.slice(0, 20));
+				setTimeout(() => response.socket?.destroy(), 20);
+			} else {
+				sendJson(response, 200, {results: rows});
+			}
+		});
+		const retries: string[] = [];
+		const result = await client(server, {onRetry: info => retries.push(info.reason)}).client.search(QUERY);
+		expect(result.records).toHaveLength(3);
+		expect(retries).toHaveLength(1);
+		expect(retries[0]).toMatch(/broke before the answer was complete/);
 	});
 
 	it('reports a refused connection as a network error after retrying', async () => {
