@@ -83,6 +83,11 @@ function zoneName(zone: string | undefined): string {
 	return `UTC${digits.slice(0, 3)}:${digits.slice(3)}`;
 }
 
+/** A JS Date as the service writes dates: `YYYY-MM-DDTHH:MM:SS`, UTC, seconds truncated. */
+export function toServiceDate(date: Date): string {
+	return format(DateTime.fromJSDate(date, {zone: 'utc'}));
+}
+
 /** An end before its start is a usage error: "ingestion end X is before start Y". */
 export function checkRange(start: string | undefined, end: string | undefined, label: string): void {
 	// Normalised strings of one fixed width compare like the instants they name.

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
+import {toServiceDate} from './dates.js';
 import {CassiError} from './errors.js';
 import type {Query} from './types.js';
 
@@ -110,4 +111,16 @@ export function rememberQuery(store: CassiStore, query: Query, at: Date = new Da
 	const key = JSON.stringify(query);
 	const history = (store.get('queryHistory') ?? []).filter(entry => JSON.stringify(entry.query) !== key);
 	store.set('queryHistory', [{at: at.toISOString(), query}, ...history].slice(0, HISTORY_LIMIT));
+}
+
+/** After a successful query: the moment "since last check" will start from next time. */
+export function markChecked(store: CassiStore, at: Date = new Date()): void {
+	store.set('lastCheck', at.toISOString());
+}
+
+/** The last check as an ingestion start (`YYYY-MM-DDTHH:MM:SS`), or undefined if never checked. */
+export function lastCheckStart(store: Pick<CassiStore, 'get'>): string | undefined {
+	const value = store.get('lastCheck');
+	const at = value === undefined ? Number.NaN : Date.parse(value);
+	return Number.isNaN(at) ? undefined : toServiceDate(new Date(at));
 }

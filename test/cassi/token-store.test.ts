@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {openStore, rememberQuery} from '../../source/cassi/store.js';
+import {lastCheckStart, markChecked, openStore, rememberQuery} from '../../source/cassi/store.js';
 import {describeToken, maskToken, resolveToken} from '../../source/cassi/token.js';
 
 let dir: string;
@@ -66,6 +66,16 @@ describe('openStore', () => {
 	it('says in one line when the file is not JSON', () => {
 		fs.writeFileSync(path.join(dir, 'config.json'), '{not json');
 		expect(() => openStore(env)).toThrow(/config\.json is not valid JSON: fix or delete it/);
+	});
+
+	it('remembers the last check as the next ingestion start', () => {
+		const store = openStore(env);
+		expect(lastCheckStart(store)).toBeUndefined();
+		markChecked(store, new Date('2025-10-05T12:34:56.789Z'));
+		expect(openStore(env).get('lastCheck')).toBe('2025-10-05T12:34:56.789Z');
+		expect(lastCheckStart(openStore(env))).toBe('2025-10-05T12:34:56');
+		store.set('lastCheck', 'garbage');
+		expect(lastCheckStart(store)).toBeUndefined();
 	});
 
 	it('remembers queries newest first without repeats', () => {
