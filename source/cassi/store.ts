@@ -65,7 +65,7 @@ export function openStore(env: NodeJS.ProcessEnv = process.env): CassiStore {
 			configFileMode: STORE_MODE,
 		});
 	} catch (error) {
-		const where = dir ? path.join(dir, 'config.json') : 'the cassi settings file';
+		const where = dir ? path.join(dir, 'config.json') : 'config.json in the cassi settings folder';
 		if (error instanceof SyntaxError) {
 			throw new CassiError('disk', `${where} is not valid JSON: fix or delete it (it holds only the token and history)`);
 		}

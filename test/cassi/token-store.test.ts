@@ -68,6 +68,19 @@ describe('openStore', () => {
 		expect(() => openStore(env)).toThrow(/config\.json is not valid JSON: fix or delete it/);
 	});
 
+	it('says in one line when the settings folder cannot be used', () => {
+		const blocker = path.join(dir, 'a-file');
+		fs.writeFileSync(blocker, '');
+		let error: unknown;
+		try {
+			openStore({CASSI_CONFIG_DIR: path.join(blocker, 'sub')}).set('token', 'tok-123456789');
+		} catch (error_) {
+			error = error_;
+		}
+		expect((error as {kind?: string}).kind).toBe('disk');
+		expect((error as Error).message).toMatch(/^cannot use the settings file .*\(ENOTDIR\): check its permissions or set CASSI_CONFIG_DIR$/);
+	});
+
 	it('remembers the last check as the next ingestion start', () => {
 		const store = openStore(env);
 		expect(lastCheckStart(store)).toBeUndefined();
