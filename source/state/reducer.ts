@@ -137,6 +137,11 @@ function onBrowse(state: AppState, command: Command): AppState {
 		}
 		case 'refresh':
 			return runQuery(state);
+		case 'preset-today':
+		case 'preset-yesterday':
+		case 'preset-week':
+		case 'preset-last-check':
+			return onForm(state, command);
 		case 'download':
 			return askDownload(state);
 		case 'open-export':

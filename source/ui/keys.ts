@@ -156,6 +156,9 @@ function acceptsText(state: AppState): boolean {
 	return state.screen === 'token';
 }
 
+/** Text contexts whose printable bindings win over typing. */
+const PRINTABLE_BINDINGS = new Set<KeyContext>(['token-empty']);
+
 const INDEX = new Map<string, Command>();
 for (const binding of KEY_BINDINGS) {
 	for (const context of binding.contexts) {
@@ -180,7 +183,11 @@ export function resolveKey(state: AppState, key: Keypress, now: Date = new Date(
 	const contexts = activeContexts(state);
 	// In a text field, printable keys type; only the field's own keys (Enter, Esc, ...) act.
 	const typing = acceptsText(state) && key.text !== undefined;
-	if (!typing) {
+	if (typing) {
+		// An empty token field still takes D for the demo archive (a token never starts with it).
+		const command = commandFor(contexts.filter(context => PRINTABLE_BINDINGS.has(context)), key.name);
+		if (command) return {type: 'command', command, now: now.toISOString()};
+	} else {
 		const command = commandFor(contexts, key.name);
 		if (command) return {type: 'command', command, now: now.toISOString()};
 		return undefined;

@@ -20,7 +20,11 @@ export interface QueryFormProps {
 	height: number;
 }
 
-const LABEL = 15;
+const LABEL = 16;
+
+function labelCell(text: string, focused: boolean): string {
+	return `${focused ? '›' : ' '} ${fit(text, LABEL - 3)} `;
+}
 const INPUT = 24;
 
 function meaning(key: string, value: string, now: Date): string {
@@ -48,7 +52,7 @@ export function QueryForm({form, knownTypes, counts, lastCheck, now, width, heig
 	const since = lastCheck ? ` (${lastCheck.slice(0, 16).replace('T', ' ')})` : '';
 	lines.push(
 		<Text key="presets" inverse={focused('presets')}>
-			{fit(`${focused('presets') ? '›' : ' '} Presets        T today  Y yesterday  7 last 7 days  L since last check${since}`, width)}
+			{fit(`${labelCell('Presets', focused('presets'))}T today  Y yesterday  7 last 7 days  L since last check${since}`, width)}
 		</Text>,
 	);
 	for (const key of TEXT_FIELDS) {
@@ -59,7 +63,7 @@ export function QueryForm({form, knownTypes, counts, lastCheck, now, width, heig
 		const note = error ? `✗ ${error}` : meaning(key, value, nowDate);
 		lines.push(
 			<Text key={key}>
-				<Text inverse={isFocused}>{`${isFocused ? '›' : ' '} ${fit(FIELD_LABELS[key], LABEL - 2)} `}</Text>
+				<Text inverse={isFocused}>{labelCell(FIELD_LABELS[key], isFocused)}</Text>
 				<Text underline>{input}</Text>
 				<Text color={error ? theme.error : theme.muted}>{fit(` ${note}`, Math.max(0, width - LABEL - INPUT))}</Text>
 			</Text>,
@@ -68,7 +72,7 @@ export function QueryForm({form, knownTypes, counts, lastCheck, now, width, heig
 	const selected = form.values.fileTypes;
 	lines.push(
 		<Text key="types-head" bold color={theme.accent}>
-			{fit(`  File types     ${selected.length === 0 ? 'all (space chooses)' : `${selected.length} chosen (^U clears)`}`, width)}
+			{fit(`${labelCell('File types', false)}${selected.length === 0 ? 'all (space chooses)' : `${selected.length} chosen (^U clears)`}`, width)}
 		</Text>,
 	);
 	const typeRows = focusRows(knownTypes).filter(focus => focus.startsWith('type:'));
@@ -80,7 +84,7 @@ export function QueryForm({form, knownTypes, counts, lastCheck, now, width, heig
 		const count = counts[type] === undefined ? '' : `  ${counts[type]}`;
 		lines.push(
 			<Text key={type} inverse={isFocused}>
-				{fit(`${isFocused ? '›' : ' '} ${' '.repeat(LABEL - 2)}[${selected.includes(type) ? 'x' : ' '}] ${type}${count}`, width)}
+				{fit(`${labelCell('', isFocused)}[${selected.includes(type) ? 'x' : ' '}] ${type}${count}`, width)}
 			</Text>,
 		);
 	}
