@@ -1,6 +1,7 @@
 import {Command, Option} from 'commander';
 import {resolveApiUrl} from '../cassi/endpoints.js';
 import {CassiError} from '../cassi/errors.js';
+import type {RawEmulatorFlags} from '../emulator/command.js';
 
 type Runner = (work: () => Promise<number>) => () => Promise<void>;
 
@@ -49,10 +50,11 @@ export function defineSubcommands(program: Command, run: Runner): void {
 		.option('--rate <bytesPerSecond>', 'per-connection download bandwidth')
 		.option('--scale <n>', 'multiply the daily volume (100 gives 50,000+ rows a week)')
 		.option('--quiet', 'no request log on stderr')
-		.action((options: Record<string, string | boolean | undefined>) =>
+		.option('--page-size <n>', 'most rows one search response returns')
+		.action((options: RawEmulatorFlags) =>
 			run(async () => {
-				const {runEmulatorCommand} = await import('../emulator/command.js');
-				await runEmulatorCommand(options);
+				const {parseEmulatorFlags, runEmulatorCommand} = await import('../emulator/command.js');
+				await runEmulatorCommand(parseEmulatorFlags(options));
 				return 0;
 			})(),
 		);
