@@ -41,8 +41,8 @@ const SORT_CYCLE: Array<{key: SortKey; descending: boolean}> = [
 	{key: 'size', descending: false},
 ];
 
-function requestQuit(state: AppState): AppState {
-	if (downloadsRunning(state) && state.confirm?.kind !== 'quit') {
+function requestQuit(state: AppState, confirmed = false): AppState {
+	if (!confirmed && downloadsRunning(state) && state.confirm?.kind !== 'quit') {
 		return {...state, confirm: {kind: 'quit', message: 'Downloads are running. Quit anyway? They stay resumable (y/n)'}};
 	}
 	const seq = state.seq + 1;
@@ -61,7 +61,7 @@ function onConfirm(state: AppState, command: Command): AppState {
 		case 'download':
 			return requestDownload(closed);
 		default:
-			return requestQuit(closed);
+			return requestQuit(closed, true);
 	}
 }
 

@@ -1,0 +1,161 @@
+import {EventEmitter} from 'node:events';
+import {render} from 'ink-testing-library';
+import React from 'react';
+import {afterEach, describe, expect, it} from 'vitest';
+import {initialState} from '../../source/state/initial.js';
+import {CassiApp} from '../../source/ui/root.js';
+import type {QueueEngine} from '../../source/ui/services.js';
+import {KEY_BYTES, makeRecords, NOW} from '../state/fixtures.js';
+import {fakeServices} from './fake-services.js';
+import {plain, tick, waitFor} from './render.js';
+
+let unmount: (() => void) | undefined;
+afterEach(() => unmount?.());
+
+function mount(fake: ReturnType<typeof fakeServices>, options: {hasToken?: boolean; token?: string; autoRun?: boolean; initialQuery?: object; engine?: QueueEngine} = {}) {
+	const initial = initialState({hasToken: options.hasToken ?? true, width: 100, height: 24, initialQuery: options.initialQuery});
+	const app = render(
+		<CassiApp
+			initial={initial}
+			services={fake.services}
+			connection={{apiUrl: 'http://127.0.0.1:9', token: options.token ?? 'good'}}
+			autoRun={options.autoRun}
+			initialEngine={options.engine}
+		/>,
+	);
+	unmount = app.unmount;
+	return app;
+}
+
+async function keys(app: ReturnType<typeof render>, ...names: string[]) {
+	for (const name of names) {
+		const bytes = KEY_BYTES[name] ?? name;
+		for (const data of KEY_BYTES[name] ? [bytes] : [...bytes]) {
+			app.stdin.write(data);
+			await tick(5);
+		}
+	}
+	await tick();
+}
+
+describe('the browser with its effects', () => {
+	it('runs the prefilled query at once, then counts, marks, detail, help and quit', async () => {
+		const fake = fakeServices({records: makeRecords(39), pageSize: 10});
+		const app = mount(fake, {autoRun: true, initialQuery: {ingestStart: '2025-10-04', ingestEnd: '2025-10-04'}});
+		const screen = await waitFor(app.lastFrame, frame => frame.includes('39 files'));
+		expect(fake.queries[0]).toMatchObject({ingestStart: '2025-10-04T00:00:00', ingestEnd: '2025-10-04T23:59:59'});
+		expect(screen).toMatch(/Query: ingest 2025-10-04 00:00:00 → 2025-10-04 23:59:59/);
+		expect(screen).toMatch(/All types\s+39/);
+		await tick();
+		await keys(app, 'Space', 'Space', 'Space');
+		expect(plain(app.lastFrame())).toContain('3 marked (6 MB)');
+		await keys(app, 'Enter');
+		expect(plain(app.lastFrame())).toContain('Detail: FILE_00000003');
+		await keys(app, 'Escape', '?');
+		expect(plain(app.lastFrame())).toContain('Keys — Esc, q or ? closes this help');
+		await keys(app, 'Escape', 'q');
+		expect(fake.exits).toEqual([0]);
+	});
+
+	it('types a filter fast, without waiting for frames between keys', async () => {
+		const fake = fakeServices({records: makeRecords(40)});
+		const app = mount(fake, {autoRun: true});
+		await waitFor(app.lastFrame, frame => frame.includes('40 files'));
+		app.stdin.write('/');
+		app.stdin.write('0');
+		app.stdin.write('0');
+		app.stdin.write('3');
+		app.stdin.write('9');
+		app.stdin.write('\r');
+		const frame = await waitFor(app.lastFrame, text => text.includes('showing 1:'));
+		expect(frame).toContain('FILE_00000039');
+	});
+
+	it('saves "since last check" and the query history when a search completes', async () => {
+		const fake = fakeServices({records: makeRecords(5)});
+		const app = mount(fake);
+		await tick();
+		await keys(app, 'Y');
+		await waitFor(app.lastFrame, frame => frame.includes('5 files'));
+		expect(typeof fake.store.data.get('lastCheck')).toBe('string');
+		expect(fake.store.data.get('queryHistory')).toHaveLength(1);
+	});
+
+	it('a 401 brings the token screen; a good token saves, resumes the search and keeps marks', async () => {
+		const fake = fakeServices({records: makeRecords(12), validToken: 'good'});
+		const app = mount(fake, {token: 'expired'});
+		await tick();
+		await keys(app, 'Y');
+		let frame = await waitFor(app.lastFrame, text => text.includes('Paste your MAST token'));
+		expect(frame).toMatch(/rejected/);
+		await keys(app, 'wrong', 'Enter');
+		frame = await waitFor(app.lastFrame, text => text.includes('The service rejected this token'));
+		await keys(app, 'Ctrl+U');
+		for (let index = 0; index < 5; index++) await keys(app, 'Backspace');
+		await keys(app, 'good', 'Enter');
+		frame = await waitFor(app.lastFrame, text => text.includes('12 files'));
+		expect(fake.store.data.get('token')).toBe('good');
+		await keys(app, 'Space');
+		expect(plain(app.lastFrame())).toContain('1 marked');
+	});
+
+	it('exports the marked rows as CSV to the named file', async () => {
+		const fake = fakeServices({records: makeRecords(4)});
+		const app = mount(fake, {autoRun: true});
+		await waitFor(app.lastFrame, text => text.includes('4 files'));
+		await keys(app, 'Space', 'Space', 'o');
+		for (let index = 0; index < 'cassi-results.csv'.length; index++) await keys(app, 'Backspace');
+		await keys(app, 'out.csv', 'Enter');
+		await waitFor(app.lastFrame, text => text.includes('Wrote 2 rows to out.csv'));
+		const csv = fake.written.get('out.csv')!.trim().split('\n');
+		expect(csv[0]).toBe('archiveFileName,fileType,ingestCompletionDate,startTime,endTime,size,checksum,productUrl');
+		expect(csv.slice(1).map(line => line.split(',')[0])).toEqual(['FILE_00000000', 'FILE_00000001']);
+		expect(csv[1]).toContain('"Science CGI Level 0"');
+	});
+
+	it('d queues the marked files in the engine and shows the queue', async () => {
+		const added: string[][] = [];
+		const engine = Object.assign(new EventEmitter(), {
+			add: (items: Array<{name: string}>) => void added.push(items.map(item => item.name)),
+			start: async () => {},
+			pause() {},
+			resume() {},
+			cancel() {},
+			retryFailed() {},
+			remove() {},
+			setToken() {},
+			close: async () => {},
+			snapshot: () => ({
+				files: added.flat().map(name => ({name, state: 'queued' as const, bytes: 0, total: 1_000_000, rate: 0, attempts: 0})),
+				totals: {files: added.flat().length, byState: {queued: added.flat().length, downloading: 0, retrying: 0, verifying: 0, done: 0, skipped: 0, failed: 0, paused: 0, cancelled: 0}, bytesDone: 0, bytesTotal: 1_000_000 * added.flat().length, rate: 0, paused: false},
+			}),
+		}) as unknown as QueueEngine;
+		const fake = fakeServices({records: makeRecords(6), engine});
+		const app = mount(fake, {autoRun: true});
+		await waitFor(app.lastFrame, text => text.includes('6 files'));
+		await keys(app, 'Space', 'Space', 'd');
+		expect(plain(app.lastFrame())).toContain('Download 2 marked files (3 MB)? (y/n)');
+		await keys(app, 'y');
+		const frame = await waitFor(app.lastFrame, text => text.includes('Queue: 0 of 2 done'));
+		expect(added).toEqual([['FILE_00000000', 'FILE_00000001']]);
+		expect(frame).toMatch(/FILE_00000000 .* queued/);
+		// Quitting now asks first, because files are queued.
+		await keys(app, 'q');
+		expect(plain(app.lastFrame())).toContain('Downloads are running. Quit anyway?');
+		await keys(app, 'y');
+		expect(fake.exits).toEqual([0]);
+	});
+
+	it('the demo archive opens from the welcome screen', async () => {
+		const fake = fakeServices({records: makeRecords(3)});
+		const initial = initialState({hasToken: false, firstRun: true, width: 100, height: 24, now: NOW});
+		const app = render(<CassiApp initial={initial} services={fake.services} connection={{apiUrl: 'http://127.0.0.1:9'}} />);
+		unmount = app.unmount;
+		await tick();
+		expect(plain(app.lastFrame())).toContain('Welcome to cassi');
+		await keys(app, 'D');
+		await waitFor(app.lastFrame, text => text.includes('Demo archive open'));
+		await keys(app, 'Y');
+		await waitFor(app.lastFrame, text => text.includes('3 files') && text.includes('DEMO'));
+	});
+});
