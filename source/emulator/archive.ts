@@ -174,7 +174,7 @@ export class Archive {
 		const products: Product[] = [];
 		PREFIXES.forEach((spec, prefixIndex) => {
 			const n = counts[prefixIndex];
-			const times = Array.from({length: n}, timeOfDay).sort((a, b) => a - b);
+			const times = Float64Array.from({length: n}, timeOfDay).sort();
 			const inWindow = day === DEMO_DAY_MS ? (WINDOW_HOUSEKEEPING[spec.prefix] ?? 0) : 0;
 			for (let j = 0; j < n; j++) {
 				const name = productName(prefixIndex, serials[prefixIndex] + j);
@@ -260,8 +260,9 @@ export class Archive {
 		return `"${hash32(`${this.seed}:etag:${product.name}`).toString(16).padStart(8, '0')}-${product.size.toString(16)}"`;
 	}
 
+	/** Opaque to clients; unique per product. */
 	searchKey(product: Product): string {
-		return `${product.collection.toUpperCase()}-${hash32(`${this.seed}:key:${product.name}`).toString(36)}-${product.ingestMs.toString(36)}`;
+		return `${product.collection === 'eng' ? 'ENG' : 'RITA'}-${product.ingestMs.toString(36)}-${product.name}`;
 	}
 }
 

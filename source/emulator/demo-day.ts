@@ -45,3 +45,14 @@ export const WINDOW_HOUSEKEEPING: Record<string, number> = {'FPEHK_': 3, 'SCANC_
 
 /** Files always listed with a checksum whatever their size (the notebook downloads them). */
 export const ALWAYS_CHECKSUMMED = new Set(['CGI_00011850', 'CGI_00011851']);
+
+/**
+ * MD5s of those two files for the default seed, so `--demo` need not hash 297 MB before its
+ * first answer. test/emulator/archive.test.ts checks them against content.ts.
+ */
+export const PRECOMPUTED_MD5: Record<number, Record<string, string>> = {
+	1: {
+		'CGI_00011850': 'd1b600b9f57d7f4e0d0d6addf917fd81',
+		'CGI_00011851': '8c2d1ecdda103652615f84b7c1806cab',
+	},
+};

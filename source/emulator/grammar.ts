@@ -72,9 +72,29 @@ export function parseCassiDate(text: string): ParsedDate {
 	return {ms, precisionMs};
 }
 
-/** `2025-10-04T00:01:27.8970000`: how the service prints times (7 fractional digits, no zone). */
+const PAD2 = Array.from({length: 60}, (_, i) => String(i).padStart(2, '0'));
+const PAD3 = Array.from({length: 1000}, (_, i) => String(i).padStart(3, '0'));
+const dayPrefixes = new Map<number, string>();
+
+/**
+ * `2025-10-04T00:01:27.8970000`: how the service prints times (7 fractional digits, no zone).
+ * Hand-made because a 50,000-row search prints 150,000 of them.
+ */
 export function formatCassiDate(ms: number): string {
-	return `${new Date(ms).toISOString().slice(0, 23)}0000`;
+	const day = Math.floor(ms / DAY_MS);
+	let prefix = dayPrefixes.get(day);
+	if (prefix === undefined) {
+		if (dayPrefixes.size > 4096) dayPrefixes.clear();
+		prefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
+		dayPrefixes.set(day, prefix);
+	}
+	let rest = Math.floor(ms) - day * DAY_MS;
+	const h = Math.floor(rest / 3_600_000);
+	rest -= h * 3_600_000;
+	const m = Math.floor(rest / 60_000);
+	rest -= m * 60_000;
+	const s = Math.floor(rest / 1000);
+	return `${prefix}${PAD2[h]}:${PAD2[m]}:${PAD2[s]}.${PAD3[rest - s * 1000]}0000`;
 }
 
 /** Split on commas that are not inside a `[...]` class. */

@@ -10,6 +10,7 @@
 import type {Archive, Product} from './archive.js';
 import {productUrl} from './archive.js';
 import {md5Of, md5Sync, type ContentSource} from './content.js';
+import {PRECOMPUTED_MD5} from './demo-day.js';
 import {formatCassiDate} from './grammar.js';
 import type {ProductInfo} from './types.js';
 
@@ -19,7 +20,12 @@ export class RecordMaker {
 	constructor(
 		private readonly archive: Archive,
 		private readonly checksumMaxBytes: number,
-	) {}
+	) {
+		for (const [name, md5] of Object.entries(PRECOMPUTED_MD5[archive.seed] ?? {})) {
+			const product = archive.findProduct(name);
+			if (product) this.checksums.set(this.key(product), md5);
+		}
+	}
 
 	content(product: Product): ContentSource {
 		return {seed: this.archive.seed, name: product.name, size: product.size, header: product.header};

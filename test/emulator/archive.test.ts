@@ -3,6 +3,8 @@ import {Archive, DAY_MS, type Product} from '../../source/emulator/archive.js';
 import {formatCassiDate} from '../../source/emulator/grammar.js';
 import {parseSearchBody} from '../../source/emulator/payload.js';
 import {searchRows} from '../../source/emulator/search.js';
+import {md5Of} from '../../source/emulator/content.js';
+import {PRECOMPUTED_MD5} from '../../source/emulator/demo-day.js';
 import {KNOWN_FILE_TYPES} from '../../source/cassi/types.js';
 
 const NOW = new Date('2026-11-24T09:30:00Z');
@@ -47,7 +49,7 @@ describe.each([1, 2, 7, 12345])('the notebook day with seed %i', seed => {
 	});
 
 	it('has 4 Housekeeping files in the exposure window 2025-10-03 17:00:00-17:59:59, with or without -s 2025-10-04', () => {
-		const window = [{startTime: '>=2025-10-03T17:00:00'}, {endTime: '<=2025-10-03T17:59:59'}];
+		const window: Array<Record<string, string>> = [{startTime: '>=2025-10-03T17:00:00'}, {endTime: '<=2025-10-03T17:59:59'}];
 		const all = unique(search(a, ...window));
 		expect(all).toHaveLength(4);
 		expect(all.every(p => p.fileType === 'Housekeeping Ancillary Telemetry Data')).toBe(true);
@@ -126,6 +128,14 @@ describe('the archive', () => {
 
 	it('keeps the notebook day pinned at scale 100', () => {
 		expect(unique(search(archive(3, 100), DAY_4))).toHaveLength(39);
+	});
+
+	it('ships the true MD5s of the demo download files for the default seed', async () => {
+		const a = archive(1);
+		for (const [name, md5] of Object.entries(PRECOMPUTED_MD5[1])) {
+			const p = a.findProduct(name)!;
+			expect(await md5Of({seed: 1, name, size: p.size})).toBe(md5);
+		}
 	});
 
 	it('finds products by name, and none for names it never made', () => {

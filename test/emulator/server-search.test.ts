@@ -19,7 +19,7 @@ async function status(body: string, headers: Record<string, string> = auth(emu),
 describe('authentication', () => {
 	it('answers 401 with a small JSON body without a token or with a wrong one', async () => {
 		const body = JSON.stringify({conditions: ENG});
-		for (const headers of [{}, {Authorization: 'token wrong'}, {Authorization: `Bearer ${emu.token}`}]) {
+		for (const headers of [{}, {Authorization: 'token wrong'}, {Authorization: `Bearer ${emu.token}`}] as Array<Record<string, string>>) {
 			const res = await status(body, headers);
 			expect(res.status).toBe(401);
 			expect(res.json.error).toMatch(/token/i);
