@@ -1,4 +1,6 @@
+import {NO_TOKEN_MESSAGE} from '../cassi/client.js';
 import {CassiError} from '../cassi/errors.js';
+import {markChecked, openStore} from '../cassi/store.js';
 import {queryFromOptions, validateLimit} from '../cassi/query.js';
 import type {Query} from '../cassi/types.js';
 import {renderResult, runSearch, type HeadlessAction, type OutputFormat} from '../headless/search.js';
@@ -54,7 +56,6 @@ export async function rootAction(options: RootOptions): Promise<number> {
 
 	if (interactive) {
 		const {runTui} = await import('../ui/run.js');
-		const {openStore} = await import('../cassi/store.js');
 		const connection = await connect(options);
 		try {
 			return await runTui({
@@ -78,10 +79,7 @@ export async function rootAction(options: RootOptions): Promise<number> {
 	const controller = new AbortController();
 	const stopShutdown = onShutdown(() => controller.abort());
 	try {
-		if (connection.token === undefined) {
-			// The client words this error; asking it keeps the message in one place.
-			await runSearch({apiUrl: connection.apiUrl, token: undefined, query});
-		}
+		if (connection.token === undefined) throw new CassiError('auth', NO_TOKEN_MESSAGE);
 		const records = await runSearch({
 			apiUrl: connection.apiUrl,
 			token: connection.token,
@@ -108,6 +106,7 @@ export async function rootAction(options: RootOptions): Promise<number> {
 				signal: controller.signal,
 			});
 		}
+		if (!connection.demo) markChecked(openStore());
 		process.stdout.write(renderResult(records, action ?? 'list', format, Boolean(options.showExpTimes)));
 		return 0;
 	} finally {

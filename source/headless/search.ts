@@ -30,7 +30,8 @@ export async function runSearch(run: SearchRun): Promise<CassiRecord[]> {
 	const progress = run.progress?.isTTY ? run.progress : undefined;
 	try {
 		for await (const page of client.searchPages(run.query, {signal: run.signal})) {
-			records.push(...page.records);
+			// A loop, not push(...rows): a page of 100,000+ rows would overflow the call stack.
+			for (const record of page.records) records.push(record);
 			progress?.write(`\r\u001B[Ksearching… ${page.received}${page.total === undefined ? '' : ` of ${page.total}`} rows`);
 		}
 	} finally {
