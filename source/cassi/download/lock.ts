@@ -8,6 +8,7 @@ import {hostname} from 'node:os';
 import {join} from 'node:path';
 import {link, readFile, unlink, writeFile} from 'node:fs/promises';
 import {CassiError} from '../errors.js';
+import {diskError} from './disk.js';
 
 export const LOCK_NAME = '.cassi.lock';
 
@@ -63,7 +64,12 @@ export async function acquireLock(folder: string, now: () => number = Date.now):
 	const path = join(folder, LOCK_NAME);
 	const info: LockInfo = {pid: process.pid, host: hostname(), startedAt: new Date(now()).toISOString()};
 	const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-	await writeFile(temp, `${JSON.stringify(info)}\n`, {mode: 0o644});
+	try {
+		await writeFile(temp, `${JSON.stringify(info)}\n`, {mode: 0o644});
+	} catch (error) {
+		// The first write into the folder: a read-only or unwritable folder says so here, in one line.
+		throw diskError(error, folder) ?? error;
+	}
 	try {
 		for (let attempt = 0; attempt < 3; attempt++) {
 			try {
