@@ -148,6 +148,14 @@ describe('download faults', () => {
 		await expectNothingOfIt();
 	});
 
+	it('never saves a 200 web page as the file, even with no size or checksum to check', async () => {
+		fixture.emulator.setFaults({download: [{status: 200, body: '<html><head><title>MAST maintenance</title></head></html>'}]});
+		const manifest = await download({}, fixture.item(NAME, {size: undefined, checksum: undefined}));
+		expect(manifest.files[0]!.status).toBe('FAILED');
+		expect(manifest.files[0]!.message).toMatch(/web page instead of the file \("MAST maintenance"\)/);
+		await expectNothingOfIt();
+	});
+
 	it('checks the length against the record and never renames a short file', async () => {
 		const manifest = await download({retries: 0}, fixture.item(NAME, {size: SIZE + 10, checksum: undefined}));
 		expect(manifest.files[0]!.status).toBe('FAILED');

@@ -95,6 +95,25 @@ describe('resume answers', () => {
 		expect(await leftovers(folder.path)).toEqual([]);
 	});
 
+	it('aborts a request whose answer never comes (headers then silence) and tries again', async () => {
+		server.override = (request, response) => {
+			if (request.index > 0) return false;
+			response.writeHead(200, {'content-length': String(SIZE), etag: '"x"'});
+			response.flushHeaders();
+			return true; // and never a byte of body
+		};
+		engine = new DownloadEngine({apiUrl: server.url, token: TOKEN, folder: folder.path, retryBaseMs: 1, stallMs: 200});
+		engine.add([{name: 'CGI_00000001', productUrl: server.productUrl('CGI_00000001'), size: SIZE}]);
+		const reasons: string[] = [];
+		engine.on('file', file => file.state === 'retrying' && reasons.push(file.message ?? ''));
+		await engine.start();
+		const manifest = await engine.whenIdle();
+		expect(manifest.files[0]!.status).toBe('COMPLETE');
+		expect(reasons[0]).toMatch(/^stalled: nothing received for 200 ms/);
+		expect(server.requests).toHaveLength(2);
+		expect(await sha256File(join(folder.path, 'CGI_00000001'))).toBe(await contentSha256(server.source('CGI_00000001')));
+	});
+
 	it('starts afresh when the ETag changed between attempts', async () => {
 		await seedPart();
 		server.override = (request, response, file) => {

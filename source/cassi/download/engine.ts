@@ -4,7 +4,7 @@
  * file lives in file-job.ts; this file decides what runs when.
  */
 import {EventEmitter} from 'node:events';
-import {mkdir, stat} from 'node:fs/promises';
+import {mkdir, readdir, rm, stat} from 'node:fs/promises';
 import {join, resolve} from 'node:path';
 import {Agent, type Dispatcher} from 'undici';
 import {assertTokenShape, authHeaders} from '../client.js';
@@ -14,7 +14,7 @@ import {productUrl, recordSize} from '../records.js';
 import type {CassiRecord} from '../types.js';
 import {assertFreeSpace, defaultStatfs, diskError} from './disk.js';
 import {runJob, type JobEntry} from './file-job.js';
-import {writeJournal, type Journal} from './journal.js';
+import {JOURNAL_NAME, writeJournal, type Journal} from './journal.js';
 import {acquireLock, type FolderLock} from './lock.js';
 import {foldName, localNameProblem} from './names.js';
 import {RateMeter} from './rate.js';
@@ -92,6 +92,7 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 	private paused = false;
 	private started = false;
 	private closed = false;
+	private closing?: Promise<void>;
 	private startedAt = 0;
 	private lock?: FolderLock;
 	private idleWaiters: Array<(manifest: Manifest) => void> = [];
@@ -196,7 +197,11 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 		}
 		this.started = true;
 		this.startedAt = this.now();
-		this.scheduleJournal();
+		if (this.lock) {
+			await removeStaleTemps(this.folder);
+			// On disk before the first byte moves, so even a SIGKILL leaves something to resume.
+			await this.flushJournal();
+		}
 		this.pump();
 	}
 
@@ -259,6 +264,7 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 
 	/** Resolves with the manifest once nothing runs and nothing runnable waits (a paused queue counts as idle). */
 	whenIdle(): Promise<Manifest> {
+		if (this.closing) return this.closing.then(() => this.manifest());
 		return new Promise(resolve => {
 			this.idleWaiters.push(resolve);
 			this.checkIdle();
@@ -266,8 +272,12 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 	}
 
 	/** Stop everything, keep parts resumable, flush the journal, release the lock. Safe to call twice. */
-	async close(): Promise<void> {
-		if (this.closed) return;
+	close(): Promise<void> {
+		this.closing ??= this.shutDown();
+		return this.closing;
+	}
+
+	private async shutDown(): Promise<void> {
 		this.closed = true;
 		for (const entry of this.entries.values()) if (entry.controller) this.stopEntry(entry, 'close');
 		await waitForActive(() => this.active === 0);
@@ -479,6 +489,14 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 		this.journalWrite = this.journalWrite.then(() => writeJournal(this.folder, state)).catch(() => undefined);
 		return this.journalWrite;
 	}
+}
+
+/** Journal temp files of a run that died mid-write (we hold the lock: nobody else writes them). */
+async function removeStaleTemps(folder: string): Promise<void> {
+	const names = await readdir(folder).catch(() => [] as string[]);
+	await Promise.all(
+		names.filter(name => name.startsWith(`${JOURNAL_NAME}.tmp-`)).map(name => rm(join(folder, name), {force: true})),
+	);
 }
 
 async function sizeOrZero(path: string): Promise<number> {

@@ -11,6 +11,7 @@ import {pipeline} from 'node:stream/promises';
 import prettyBytes from 'pretty-bytes';
 import {request, type Dispatcher} from 'undici';
 import {CassiError, isCassiError} from '../errors.js';
+import {sanitizeText} from '../sanitize.js';
 import {newHash, type ExpectedChecksum} from './checksum.js';
 import {diskError} from './disk.js';
 import {downloadStatusError, header} from './http-status.js';
@@ -131,7 +132,9 @@ export async function transferOnce(options: AttemptOptions): Promise<AttemptResu
 		}, options.stallMs);
 	};
 	const stallError = () =>
-		new CassiError('network', `stalled: nothing received for ${Math.round(options.stallMs / 1000)} s`, {retryable: true});
+		new CassiError('network', `stalled: nothing received for ${options.stallMs >= 1000 ? `${Math.round(options.stallMs / 1000)} s` : `${options.stallMs} ms`}`, {
+			retryable: true,
+		});
 	let received = 0;
 	try {
 		arm();
@@ -166,6 +169,16 @@ export async function transferOnce(options: AttemptOptions): Promise<AttemptResu
 		if (status !== 200 && status !== 206) {
 			const snippet = await snippetOf(body);
 			throw downloadStatusError(status, responseHeaders, snippet, options.now?.());
+		}
+		if (/^\s*text\/html\b/i.test(header(responseHeaders, 'content-type') ?? '')) {
+			// A login or error page served as 200: never save it under a product's name.
+			const snippet = await snippetOf(body);
+			const title = /<title[^>]*>([^<]*)/i.exec(snippet)?.[1]?.trim();
+			throw new CassiError(
+				'http',
+				`the service sent a web page instead of the file${title ? ` ("${sanitizeText(title).slice(0, 80)}")` : ''}: try again later, or check the token`,
+				{status},
+			);
 		}
 		const etag = header(responseHeaders, 'etag');
 		const length = lengthHeader(header(responseHeaders, 'content-length'));
