@@ -75,8 +75,8 @@ export class Archive {
 		for (let i = 29; i >= 0; i--) days.add(today - i * DAY_MS);
 		this.days = [...days].sort((a, b) => a - b);
 		this.daySet = days;
-		// Keep about 300,000 products (~60 MB) in memory at most: 20 days at scale 100.
-		this.dayCacheMax = Math.max(4, Math.min(40, Math.floor(2000 / options.scale)));
+		// Keep about 150,000 products in memory at most: 10 days at scale 100, all 37 at scale 1.
+		this.dayCacheMax = Math.max(4, Math.min(40, Math.floor(1000 / options.scale)));
 		this.computeSerials();
 		for (const extra of options.extraRecords ?? []) {
 			this.extras.set(extra.name, {

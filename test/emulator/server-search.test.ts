@@ -134,6 +134,8 @@ describe('search results', () => {
 			extraRecords: [
 				{name: '../evil', fileType: 'Science CGI Level 0', ingest: '2026-11-23T10:00:00', size: 1000, raw: {checksum: 'f'.repeat(32)}},
 				{name: 'NO_URL_1', fileType: 'Science CGI Level 0', ingest: '2026-11-23T10:00:01', size: 1000, raw: {distribution: {size: 1000}}},
+				{name: 'BIG_SUMMED', fileType: 'Science WFI Level 0', ingest: '2026-11-23T10:00:02', size: 20_000_000, withChecksum: true},
+				{name: 'SMALL_UNSUMMED', fileType: 'FSW Event Message Logs', ingest: '2026-11-23T10:00:03', size: 2000, withChecksum: false},
 			],
 		});
 		try {
@@ -142,6 +144,9 @@ describe('search results', () => {
 			expect(results[0].checksum).toBe('f'.repeat(32));
 			expect(results[1].distribution).toEqual({size: 1000});
 			expect((await download(extra, '../evil')).body).toHaveLength(1000);
+			const summed = await search(extra, [{archiveFileName: 'BIG_SUMMED,SMALL_UNSUMMED'}]);
+			expect(summed.results[0].checksum).toBe(await md5Of(extra.findProduct('BIG_SUMMED')!));
+			expect(summed.results[1].checksum).toBeNull();
 		} finally {
 			await extra.close();
 		}
