@@ -18,10 +18,16 @@ export interface ConnectionFlags {
 	demo?: boolean;
 }
 
+/**
+ * The demo link is throttled per connection so downloads look like a real transfer: progress
+ * can be watched, and a download can be interrupted and resumed by hand.
+ */
+export const DEMO_BYTES_PER_SECOND = 32 * 1024 * 1024;
+
 /** `--demo` starts the emulator in this process on a free loopback port and uses its token. */
 export async function startDemo(): Promise<{apiUrl: string; token: string; close(): Promise<void>}> {
 	const {startEmulator} = await import('../emulator/index.js');
-	const emulator = await startEmulator({port: 0, quiet: true});
+	const emulator = await startEmulator({port: 0, quiet: true, bytesPerSecond: DEMO_BYTES_PER_SECOND});
 	return {apiUrl: emulator.url, token: emulator.token, close: () => emulator.close()};
 }
 
