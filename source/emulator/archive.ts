@@ -129,7 +129,7 @@ export class Archive {
 		for (let d = DEMO_DAY_MS - DAY_MS; d >= first; d -= DAY_MS) {
 			const counts = this.counts(d);
 			running = running.map((s, i) => s - counts[i]);
-			if (running.some(s => s < 1)) throw new RangeError('the archive reaches back too far for its serial numbers');
+			if (running.some(s => s < 1)) throw new RangeError('now is too early: the archive runs back from 2025-10-04 and needs now after about 2025-04-01');
 			this.firstSerial.set(d, running);
 		}
 	}

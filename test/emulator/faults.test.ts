@@ -107,6 +107,18 @@ describe('download faults', () => {
 		expect(emu.requests().at(-1)?.bytesSent).toBe(5000);
 	});
 
+	it('closes promptly while a stalled download is still open', async () => {
+		const own = await startEmulator({quiet: true, now: NOW});
+		own.setFaults({download: [{stallAfterBytes: 1000}]});
+		let seen = 0;
+		const pending = download(own, file.name, {}, total => (seen = total));
+		while (seen < 1000) await sleep(20);
+		await own.close();
+		const res = await pending;
+		expect(res.complete).toBe(false);
+		expect(res.body).toHaveLength(1000);
+	});
+
 	it('ignores Range when told to', async () => {
 		emu.setFaults({download: [{ignoreRange: true, times: 1}]});
 		const res = await download(emu, file.name, {Range: 'bytes=100-'});
