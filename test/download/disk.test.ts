@@ -4,6 +4,7 @@ import {readdir, stat, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {Writable} from 'node:stream';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {freeBytes} from '../../source/cassi/download/disk.js';
 import {productChunk} from '../../source/emulator/index.js';
 import {leftovers, sha256File, tempFolder} from './helpers.js';
 import {startFixture, type Fixture} from './emulator-fixture.js';
@@ -102,6 +103,11 @@ describe('disk', () => {
 		await engine.close();
 		expect(manifest.files[0]!.message).toBe(`cannot write ${join(folder.path, NAME)}.part: ${words} (${code})`);
 		expect(fixture.downloads()).toHaveLength(1);
+	});
+
+	it('reports free space for a folder not made yet (from its nearest parent)', async () => {
+		expect(await freeBytes(join(folder.path, 'not', 'yet'))).toBe(await freeBytes(folder.path));
+		expect(await freeBytes(folder.path)).toBeGreaterThan(0);
 	});
 
 	it('says so when the folder cannot be made', async () => {

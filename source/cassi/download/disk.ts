@@ -3,15 +3,26 @@
  * must stop a file at once (retrying cannot make a full or read-only disk work).
  */
 import {statfs as nodeStatfs} from 'node:fs/promises';
+import {dirname, resolve} from 'node:path';
 import prettyBytes from 'pretty-bytes';
 import {CassiError} from '../errors.js';
 import type {StatfsFn} from './types.js';
 
 export const defaultStatfs: StatfsFn = async path => nodeStatfs(path);
 
+/** Free bytes for an unprivileged user where `folder` is (or will be: its nearest existing parent). */
 export async function freeBytes(folder: string, statfs: StatfsFn = defaultStatfs): Promise<number> {
-	const stats = await statfs(folder);
-	return Number(stats.bavail) * Number(stats.bsize);
+	let path = resolve(folder);
+	for (;;) {
+		try {
+			const stats = await statfs(path);
+			return Number(stats.bavail) * Number(stats.bsize);
+		} catch (error) {
+			const parent = dirname(path);
+			if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || parent === path) throw error;
+			path = parent;
+		}
+	}
 }
 
 export function spaceMessage(needed: number, free: number, folder: string): string {

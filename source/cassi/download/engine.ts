@@ -357,7 +357,8 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 	private tick(): void {
 		const at = this.now();
 		for (const entry of this.entries.values()) if (entry.controller) entry.meter.sample(at, entry.bytes);
-		if (this.dirty) {
+		// While files run, keep reporting: a stalled transfer's rate must be seen falling.
+		if (this.dirty || this.active > 0) {
 			this.dirty = false;
 			this.emit('progress', this.snapshot());
 		} else if (this.active === 0) {

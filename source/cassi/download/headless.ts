@@ -51,6 +51,8 @@ export interface ResumeOptions extends HeadlessOutputOptions {
 const ACTIVE = new Set(['downloading', 'retrying', 'verifying']);
 const FINISHED = new Set(['done', 'skipped', 'failed', 'cancelled']);
 const REDRAW_MS = 250;
+/** Transfer lines shown at once; more would scroll a small terminal on every redraw. */
+const MAX_LINES = 12;
 
 /** The in-place block of progress lines on a terminal. */
 class Display {
@@ -87,7 +89,9 @@ class Display {
 
 	private draw(snapshot: QueueSnapshot): void {
 		const width = Math.max(20, this.options.columns);
-		const lines = snapshot.files.filter(file => ACTIVE.has(file.state)).map(file => formatTransferLine(file, width));
+		const active = snapshot.files.filter(file => ACTIVE.has(file.state));
+		const lines = active.slice(0, MAX_LINES).map(file => formatTransferLine(file, width));
+		if (active.length > MAX_LINES) lines.push(shortenMiddle(`… and ${active.length - MAX_LINES} more`, width - 1));
 		lines.push(formatTotalsLine(snapshot, width));
 		this.options.stderr.write(lines.map(line => `\r${line}\x1b[K\n`).join(''));
 		this.drawn = lines.length;
@@ -117,11 +121,13 @@ async function drive(engine: DownloadEngine, options: HeadlessOutputOptions): Pr
 	options.signal?.addEventListener('abort', onAbort, {once: true});
 	try {
 		if (options.signal?.aborted) onAbort();
-		try {
-			await engine.start();
-		} catch (error) {
-			await engine.close();
-			throw error;
+		else {
+			try {
+				await engine.start();
+			} catch (error) {
+				await engine.close();
+				throw error;
+			}
 		}
 		await engine.whenIdle();
 		await engine.close();
