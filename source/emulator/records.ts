@@ -16,6 +16,7 @@ import type {ProductInfo} from './types.js';
 
 export class RecordMaker {
 	private readonly checksums = new Map<string, string>();
+	private readonly pending = new Map<string, Promise<void>>();
 
 	constructor(
 		private readonly archive: Archive,
@@ -39,13 +40,20 @@ export class RecordMaker {
 		return this.archive.carriesChecksum(product, this.checksumMaxBytes);
 	}
 
-	/** Computes (once) the checksums these products' records need. */
+	/** Computes (once, even for concurrent searches) the checksums these products' records need. */
 	async prepare(products: Iterable<Product>): Promise<void> {
 		for (const product of products) {
 			const key = this.key(product);
-			if (this.carriesChecksum(product) && !this.checksums.has(key)) {
-				this.checksums.set(key, await md5Of(this.content(product)));
+			if (!this.carriesChecksum(product) || this.checksums.has(key)) continue;
+			let pending = this.pending.get(key);
+			if (!pending) {
+				pending = md5Of(this.content(product)).then(sum => {
+					this.checksums.set(key, sum);
+					this.pending.delete(key);
+				});
+				this.pending.set(key, pending);
 			}
+			await pending;
 		}
 	}
 
