@@ -32,6 +32,8 @@ export interface RunTuiOptions {
 	startDemo?: () => Promise<{apiUrl: string; token: string; close?: () => Promise<void>}>;
 	stdin?: NodeJS.ReadStream;
 	stdout?: NodeJS.WriteStream;
+	/** Route stray console output through Ink (default true; test runners replace console and need false). */
+	patchConsole?: boolean;
 }
 
 const SIGNAL_CODES: Partial<Record<NodeJS.Signals, number>> = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129};
@@ -98,18 +100,25 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
 	const handleRef: {current?: EffectsHandle} = {};
 	const dispatchRef: {current?: React.Dispatch<RootAction>} = {};
 	const screen = enterAltScreen(stdout);
-	const instance = render(
-		<CassiApp
-			initial={initial}
-			services={services}
-			connection={{apiUrl: options.apiUrl, token: options.token}}
-			handleRef={handleRef}
-			dispatchRef={dispatchRef}
-			autoRun={options.autoRun}
-			initialEngine={resumed}
-		/>,
-		{stdin, stdout, exitOnCtrlC: false, patchConsole: true, maxFps: 30},
-	);
+	let instance: ReturnType<typeof render>;
+	try {
+		instance = render(
+			<CassiApp
+				initial={initial}
+				services={services}
+				connection={{apiUrl: options.apiUrl, token: options.token}}
+				handleRef={handleRef}
+				dispatchRef={dispatchRef}
+				autoRun={options.autoRun}
+				initialEngine={resumed}
+			/>,
+			{stdin, stdout, stderr: process.stderr, exitOnCtrlC: false, patchConsole: options.patchConsole ?? true, maxFps: 30},
+		);
+	} catch (error) {
+		await resumed?.close().catch(() => {});
+		screen.leave();
+		throw error;
+	}
 
 	const onResize = () => dispatchRef.current?.({type: 'resize', width: stdout.columns || 80, height: stdout.rows || 24});
 	const onSignal = (signal: NodeJS.Signals) => finish(SIGNAL_CODES[signal] ?? 1);
