@@ -70,7 +70,7 @@ describe('download faults', () => {
 
 	it('aborts a stalled transfer and resumes it', async () => {
 		fixture.emulator.setFaults({download: [{stallAfterBytes: 500_000, times: 1}]});
-		const manifest = await download({stallMs: 300});
+		const manifest = await download({stallMs: 1000});
 		expect(manifest.files[0]!.status).toBe('COMPLETE');
 		const requests = fixture.downloads(NAME);
 		expect(requests).toHaveLength(2);

@@ -102,14 +102,14 @@ describe('resume answers', () => {
 			response.flushHeaders();
 			return true; // and never a byte of body
 		};
-		engine = new DownloadEngine({apiUrl: server.url, token: TOKEN, folder: folder.path, retryBaseMs: 1, stallMs: 200});
+		engine = new DownloadEngine({apiUrl: server.url, token: TOKEN, folder: folder.path, retryBaseMs: 1, stallMs: 800});
 		engine.add([{name: 'CGI_00000001', productUrl: server.productUrl('CGI_00000001'), size: SIZE}]);
 		const reasons: string[] = [];
 		engine.on('file', file => file.state === 'retrying' && reasons.push(file.message ?? ''));
 		await engine.start();
 		const manifest = await engine.whenIdle();
 		expect(manifest.files[0]!.status).toBe('COMPLETE');
-		expect(reasons[0]).toMatch(/^stalled: nothing received for 200 ms/);
+		expect(reasons[0]).toMatch(/^stalled: nothing received for 800 ms/);
 		expect(server.requests).toHaveLength(2);
 		expect(await sha256File(join(folder.path, 'CGI_00000001'))).toBe(await contentSha256(server.source('CGI_00000001')));
 	});
