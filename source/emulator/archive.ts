@@ -176,6 +176,12 @@ export class Archive {
 			const n = counts[prefixIndex];
 			const times = Float64Array.from({length: n}, timeOfDay).sort();
 			const inWindow = day === DEMO_DAY_MS ? (WINDOW_HOUSEKEEPING[spec.prefix] ?? 0) : 0;
+			if (inWindow > 0) {
+				// The exposure-window files come first, dumped 00:10-02:30 (6-9 h after the
+				// exposure); later files of the prefix follow them, so serials keep rising with time.
+				const early = Float64Array.from({length: inWindow}, () => Math.floor((10 + random() * 140) * 60_000)).sort();
+				for (let j = 0; j < n; j++) times[j] = j < inWindow ? early[j] : Math.max(times[j], early[inWindow - 1] + (j + 1) * 60_000);
+			}
 			for (let j = 0; j < n; j++) {
 				const name = productName(prefixIndex, serials[prefixIndex] + j);
 				const pin = pinned?.get(name);
@@ -194,7 +200,6 @@ export class Archive {
 						// Telemetry of the notebook's exposure-window example, dumped 6-9 hours later.
 						startMs = EXPOSURE_WINDOW.startMs + Math.floor(random() * 25 * 60_000);
 						endMs = startMs + Math.floor((5 + random() * 25) * 60_000);
-						ingestMs = day + Math.floor((10 + random() * 140) * 60_000);
 					} else {
 						endMs = ingestMs - Math.floor((dLo + random() * (dHi - dLo)) * 3_600_000);
 						startMs = endMs - Math.floor((mLo + random() * (mHi - mLo)) * 60_000);

@@ -68,7 +68,7 @@ describe.each([1, 2, 7, 12345])('the notebook day with seed %i', seed => {
 		const rows = unique(search(a, {ingestCompletionDate: '>=2025-10-01'}));
 		expect(new Set(rows.map(p => p.name)).size).toBe(rows.length);
 		const last = new Map<string, number>();
-		for (const p of rows.filter(p => p.name.startsWith('CGI_') || p.name.startsWith('RST_CALENG_'))) {
+		for (const p of rows.filter(p => /^(CGI|RST_CALENG|FPEHK|SCANC|WFIGW)_/.test(p.name))) {
 			const [, prefix, serial] = /^(.*_)(\d{8})$/.exec(p.name)!;
 			expect(Number(serial)).toBeGreaterThan(last.get(prefix) ?? 0);
 			last.set(prefix, Number(serial));
