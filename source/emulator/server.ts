@@ -134,7 +134,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		const url = parseDownloadBody(text);
 		entry.body = {product_url: url};
 		const product = findByUrl(url, r.collection);
-		if (!product || product.ingestMs > archive.nowMs) {
+		if (!product) {
 			sendJson(res, 404, {error: 'No product with that product_url'});
 			return 'not found';
 		}
@@ -240,7 +240,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		requests: () => log.map(entry => ({...entry})),
 		findProduct: name => {
 			const product = archive.findProduct(name) ?? ritaByName.get(name);
-			return product && product.ingestMs <= archive.nowMs ? records.info(product) : undefined;
+			return product ? records.info(product) : undefined;
 		},
 		close: () =>
 			new Promise<void>(resolve => {
