@@ -10,6 +10,11 @@ process.stdout.on('error', error => {
 	if ((error as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0);
 });
 
+// conf → atomically → when-exit hooks SIGINT/SIGTERM/SIGHUP at import and re-raises the signal
+// after its callbacks: one SIGTERM arrived twice, and the second killed cassi mid-shutdown
+// (no journal flush, lock left, terminal not restored). cassi handles these signals itself.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
+
 async function main(argv: string[]): Promise<number> {
 	const program = defineRoot(new Command());
 	let exitCode = 0;
