@@ -117,6 +117,7 @@ export function parseSearchResponse(json: unknown): ParsedSearch {
 		if (error instanceof RangeError) throw malformed('a value is nested too deeply');
 		throw error;
 	}
+	if (records !== results) keepRawNames(results, records);
 	return total === undefined ? {records} : {records, total};
 }
 
@@ -159,6 +160,27 @@ export function cleanDeep(value: unknown): unknown {
 /** A plain assignment of `__proto__` would set the prototype instead of keeping the field. */
 function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
 	Object.defineProperty(target, key, {value, enumerable: true, writable: true, configurable: true});
+}
+
+/** The archiveFileName as the service sent it, on records whose name sanitising changed. */
+export const RAW_NAME = Symbol.for('cassi.rawArchiveFileName');
+
+/**
+ * Sanitising turns "CGI_\u001B]0;x\u0007" into "CGI_": fine to show, wrong to save under (another
+ * record may clean to the same name). The download takes the original, which the name check
+ * refuses. A symbol key: spreads keep it, JSON output never shows it.
+ */
+function keepRawNames(raw: unknown[], clean: CassiRecord[]): void {
+	for (let index = 0; index < clean.length; index++) {
+		const name = (raw[index] as {archiveFileName: string}).archiveFileName;
+		if (clean[index].archiveFileName !== name) (clean[index] as unknown as Record<symbol, unknown>)[RAW_NAME] = name;
+	}
+}
+
+/** The name a record's file is saved under: the service's own (validated by the download engine). */
+export function downloadName(record: CassiRecord): string {
+	const raw = (record as unknown as Record<symbol, unknown>)[RAW_NAME];
+	return typeof raw === 'string' ? raw : record.archiveFileName;
 }
 
 /** The script's drop_duplicates subset; missing and null count as equal, as in pandas. */

@@ -10,7 +10,7 @@ import {Agent, type Dispatcher} from 'undici';
 import {assertTokenShape, authHeaders} from '../client.js';
 import {endpoints, assertSafeForToken} from '../endpoints.js';
 import {CassiError, isCassiError} from '../errors.js';
-import {productUrl, recordSize} from '../records.js';
+import {downloadName, productUrl, recordSize} from '../records.js';
 import type {CassiRecord} from '../types.js';
 import {assertFreeSpace, defaultStatfs, diskError} from './disk.js';
 import {runJob, type JobEntry} from './file-job.js';
@@ -70,7 +70,7 @@ interface Entry extends JobEntry, EntryView {
 export function itemFromRecord(record: CassiRecord): DownloadItem {
 	const checksum = typeof record.checksum === 'string' && record.checksum ? record.checksum : undefined;
 	return {
-		name: record.archiveFileName,
+		name: downloadName(record),
 		productUrl: productUrl(record),
 		size: recordSize(record),
 		checksum,
