@@ -19,6 +19,7 @@ beforeEach(async () => {
 	folder = await tempFolder();
 });
 afterEach(async () => {
+	await fixture.verifyFolder(folder.path);
 	await fixture.close();
 	await folder.cleanup();
 });
@@ -96,6 +97,7 @@ describe('disk', () => {
 		['EACCES', 'permission denied'],
 		['EROFS', 'the file system is read-only'],
 	])('fails at once on %s with one clear line', async (code, words) => {
+		fixture.allowPart(NAME);
 		const engine = fixture.engine(folder.path, {createWriteStream: fullDiskAfter(0, code)});
 		engine.add([fixture.item(NAME)]);
 		await engine.start();

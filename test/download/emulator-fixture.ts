@@ -2,6 +2,10 @@
 import {startEmulator, sha256Of, type Emulator, type ContentSource} from '../../source/emulator/index.js';
 import {DownloadEngine, type EngineOptions} from '../../source/cassi/download/engine.js';
 import type {DownloadItem} from '../../source/cassi/download/types.js';
+import {readdir} from 'node:fs/promises';
+import {join} from 'node:path';
+import {expect} from 'vitest';
+import {sha256File} from './helpers.js';
 
 export const SEED = 11;
 
@@ -20,6 +24,15 @@ export interface Fixture {
 	/** Download requests the emulator saw, in order, for one product. */
 	downloads(name?: string): Array<{range?: string; ifRange?: string; status: number; bytesSent?: number}>;
 	engine(folder: string, options?: Partial<EngineOptions>): DownloadEngine;
+	/** Wait until the emulator has logged every answer it sent (it logs when a response closes). */
+	settle(): Promise<void>;
+	/** This test expects `<name>.part` to stay (kept for resume). */
+	allowPart(name: string): void;
+	/**
+	 * What every test must leave: no `.part` it did not expect, no journal temp file, and every
+	 * product under its final name byte-identical to the source.
+	 */
+	verifyFolder(folder: string): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -37,6 +50,7 @@ export async function startFixture(products: Product[]): Promise<Fixture> {
 		})),
 	});
 	const engines: DownloadEngine[] = [];
+	const allowed = new Set<string>();
 	const fixture: Fixture = {
 		emulator,
 		item(name, overrides = {}) {
@@ -75,7 +89,41 @@ export async function startFixture(products: Product[]): Promise<Fixture> {
 				...options,
 			});
 			engines.push(engine);
+			const whenIdle = engine.whenIdle.bind(engine);
+			engine.whenIdle = async () => {
+				const manifest = await whenIdle();
+				await fixture.settle();
+				return manifest;
+			};
 			return engine;
+		},
+		async settle() {
+			let last = -1;
+			for (let quiet = 0; quiet < 3; ) {
+				await new Promise(resolve => setTimeout(resolve, 20));
+				const count = emulator.requests().length;
+				quiet = count === last ? quiet + 1 : 0;
+				last = count;
+			}
+		},
+		allowPart(name) {
+			allowed.add(`${name}.part`);
+		},
+		async verifyFolder(folder) {
+			for (const engine of engines) await engine.close();
+			let names: string[];
+			try {
+				names = await readdir(folder);
+			} catch {
+				return; // never made
+			}
+			for (const name of names) {
+				if (name.endsWith('.part')) expect(allowed.has(name), `unexpected ${name}`).toBe(true);
+				expect(name).not.toMatch(/\.tmp/);
+				if (emulator.findProduct(name) && !name.endsWith('.part')) {
+					expect(await sha256File(join(folder, name)), `${name} differs from the source`).toBe(await fixture.sha256(name));
+				}
+			}
 		},
 		async close() {
 			for (const engine of engines) await engine.close();

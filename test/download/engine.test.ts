@@ -16,6 +16,7 @@ beforeEach(async () => {
 	folder = await tempFolder();
 });
 afterEach(async () => {
+	await fixture.verifyFolder(folder.path);
 	await fixture.close();
 	await folder.cleanup();
 });

@@ -19,6 +19,7 @@ beforeEach(async () => {
 	folder = await tempFolder();
 });
 afterEach(async () => {
+	await fixture.verifyFolder(folder.path);
 	await fixture.close();
 	await folder.cleanup();
 });
@@ -114,6 +115,7 @@ describe('download faults', () => {
 
 	it('gives up after the retry budget, keeping the part for resume', async () => {
 		fixture.emulator.setFaults({download: [{cutAfterBytes: 200_000}]});
+		fixture.allowPart(NAME);
 		const manifest = await download({retries: 2});
 		expect(manifest.files[0]!.status).toBe('FAILED');
 		expect(manifest.files[0]!.message).toMatch(/gave up after 3 attempts/);

@@ -20,6 +20,7 @@ beforeEach(async () => {
 	folder = await tempFolder();
 });
 afterEach(async () => {
+	await fixture.verifyFolder(folder.path);
 	await fixture.close();
 	await folder.cleanup();
 });
@@ -79,6 +80,7 @@ describe('headless download', () => {
 		const manifestPath = join(folder.path, 'manifest.json');
 		const {done, stdout, stderr} = run({json: true, manifestPath});
 		expect(await done).toBe(1);
+		await fixture.settle();
 		expect(stderr.text).toContain(`FAILED ${B}: the service has no such file (HTTP 404)`);
 		const printed = JSON.parse(stdout.text) as Manifest;
 		const written = JSON.parse(await readFile(manifestPath, 'utf8')) as Manifest;
@@ -144,6 +146,7 @@ describe('headless download', () => {
 		fixture.emulator.setFaults({});
 		const stdout = sink();
 		const stderr = sink();
+		await fixture.settle();
 		const before = fixture.downloads().length;
 		const code = await runResume({
 			folder: folder.path,
@@ -155,6 +158,7 @@ describe('headless download', () => {
 			columns: 80,
 		});
 		expect(code).toBe(0);
+		await fixture.settle();
 		const ranges = fixture.downloads().slice(before).map(request => request.range).sort();
 		expect(ranges).toEqual(parts.map(size => `bytes=${size}-`).sort());
 		for (const name of [A, B]) expect(await sha256File(join(folder.path, name))).toBe(await fixture.sha256(name));

@@ -20,6 +20,7 @@ beforeEach(async () => {
 	folder = await tempFolder();
 });
 afterEach(async () => {
+	await fixture.verifyFolder(folder.path);
 	await fixture.close();
 	await folder.cleanup();
 });
@@ -70,6 +71,7 @@ describe('journal', () => {
 		expect(journal.items[1]!.message).toMatch(/interrupted/);
 
 		fixture.emulator.setFaults({});
+		await fixture.settle();
 		const before = fixture.downloads().length;
 		const {engine} = await resumeFromJournal(folder.path, {apiUrl: fixture.emulator.url, token: fixture.emulator.token});
 		await engine.start();
