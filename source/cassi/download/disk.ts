@@ -2,8 +2,8 @@
  * The local file system's side: free space before starting, and the errors that
  * must stop a file at once (retrying cannot make a full or read-only disk work).
  */
-import {statfs as nodeStatfs} from 'node:fs/promises';
-import {dirname, resolve} from 'node:path';
+import {stat, statfs as nodeStatfs} from 'node:fs/promises';
+import {dirname, join, resolve} from 'node:path';
 import prettyBytes from 'pretty-bytes';
 import {CassiError} from '../errors.js';
 import type {StatfsFn} from './types.js';
@@ -39,6 +39,31 @@ export async function assertFreeSpace(folder: string, needed: number, statfs: St
 		return; // cannot tell (exotic file system): let the writes speak for themselves
 	}
 	if (needed > free) throw new CassiError('disk', spaceMessage(needed, free, folder));
+}
+
+async function sizeOrZero(path: string): Promise<number> {
+	try {
+		return (await stat(path)).size;
+	} catch {
+		return 0;
+	}
+}
+
+/** What still has to come over the wire: complete finals count nothing, parts count what they lack. */
+export async function bytesToFetch(
+	folder: string,
+	files: Array<{name: string; size?: number}>,
+	overwrite: boolean,
+): Promise<number> {
+	let needed = 0;
+	for (const {name, size} of files) {
+		if (size === undefined) continue;
+		const finalPath = join(folder, name);
+		if (!overwrite && (await sizeOrZero(finalPath)) === size) continue;
+		const part = overwrite ? 0 : await sizeOrZero(`${finalPath}.part`);
+		needed += Math.max(0, size - (part <= size ? part : 0));
+	}
+	return needed;
 }
 
 const FATAL_CODES: Record<string, string> = {

@@ -4,17 +4,18 @@
  * file lives in file-job.ts; this file decides what runs when.
  */
 import {EventEmitter} from 'node:events';
-import {mkdir, readdir, rm, stat} from 'node:fs/promises';
+import {mkdir} from 'node:fs/promises';
 import {join, resolve} from 'node:path';
 import {Agent, type Dispatcher} from 'undici';
 import {assertTokenShape, authHeaders} from '../client.js';
 import {endpoints, assertSafeForToken} from '../endpoints.js';
 import {CassiError, isCassiError} from '../errors.js';
-import {downloadName, productUrl, recordSize} from '../records.js';
-import type {CassiRecord} from '../types.js';
-import {assertFreeSpace, defaultStatfs, diskError} from './disk.js';
+import {assertFreeSpace, bytesToFetch, defaultStatfs, diskError} from './disk.js';
 import {runJob, type JobEntry} from './file-job.js';
-import {JOURNAL_NAME, writeJournal, type Journal} from './journal.js';
+import type {Journal} from './journal.js';
+import {JournalWriter} from './journal-writer.js';
+
+export {itemFromRecord} from './items.js';
 import {acquireLock, type FolderLock} from './lock.js';
 import {foldName, localNameProblem} from './names.js';
 import {RateMeter} from './rate.js';
@@ -67,17 +68,6 @@ interface Entry extends JobEntry, EntryView {
 	seconds: number;
 }
 
-export function itemFromRecord(record: CassiRecord): DownloadItem {
-	const checksum = typeof record.checksum === 'string' && record.checksum ? record.checksum : undefined;
-	return {
-		name: downloadName(record),
-		productUrl: productUrl(record),
-		size: recordSize(record),
-		checksum,
-		fileType: record.fileType,
-	};
-}
-
 export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 	readonly folder: string;
 	private token: string;
@@ -98,8 +88,7 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 	private idleWaiters: Array<(manifest: Manifest) => void> = [];
 	private ticker?: NodeJS.Timeout;
 	private dirty = false;
-	private journalTimer?: NodeJS.Timeout;
-	private journalWrite: Promise<void> = Promise.resolve();
+	private readonly journal: JournalWriter;
 
 	constructor(private readonly options: EngineOptions) {
 		super();
@@ -113,6 +102,7 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 		this.now = options.now ?? Date.now;
 		this.ownsDispatcher = !options.dispatcher;
 		this.dispatcher = options.dispatcher ?? new Agent({connections: this.parallel, pipelining: 1});
+		this.journal = new JournalWriter(this.folder, () => this.journalState());
 	}
 
 	setToken(token: string): void {
@@ -197,11 +187,8 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 		}
 		this.started = true;
 		this.startedAt = this.now();
-		if (this.lock) {
-			await removeStaleTemps(this.folder);
-			// On disk before the first byte moves, so even a SIGKILL leaves something to resume.
-			await this.flushJournal();
-		}
+		// On disk before the first byte moves, so even a SIGKILL leaves something to resume.
+		if (this.lock) await this.journal.open();
 		this.pump();
 	}
 
@@ -283,8 +270,7 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 		await waitForActive(() => this.active === 0);
 		clearInterval(this.ticker);
 		this.ticker = undefined;
-		clearTimeout(this.journalTimer);
-		await this.flushJournal();
+		await this.journal.close();
 		await this.lock?.release();
 		this.lock = undefined;
 		if (this.ownsDispatcher) await this.dispatcher.close().catch(() => undefined);
@@ -305,15 +291,11 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 	}
 
 	private async checkSpace(entries: Entry[]): Promise<void> {
-		let needed = 0;
-		for (const entry of entries) {
-			const size = entry.item.size;
-			if (size === undefined) continue;
-			const finalPath = join(this.folder, entry.name);
-			if (!this.options.overwrite && (await sizeOrZero(finalPath)) === size) continue;
-			const part = this.options.overwrite ? 0 : await sizeOrZero(`${finalPath}.part`);
-			needed += Math.max(0, size - (part <= size ? part : 0));
-		}
+		const needed = await bytesToFetch(
+			this.folder,
+			entries.map(entry => ({name: entry.name, size: entry.item.size})),
+			Boolean(this.options.overwrite),
+		);
 		await assertFreeSpace(this.folder, needed, this.options.statfs ?? defaultStatfs);
 	}
 
@@ -336,7 +318,7 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 		if (state !== 'downloading') entry.meter.reset();
 		if (changed) {
 			this.emit('file', fileSnapshot(entry, this.now()));
-			this.scheduleJournal();
+			this.journal.schedule();
 		}
 		this.changed();
 	}
@@ -449,12 +431,15 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 		this.emit('progress', this.snapshot());
 		this.emit('idle', manifest);
 		// Resolve once the journal on disk says the same (no temp file left in flight).
-		clearTimeout(this.journalTimer);
-		this.journalTimer = undefined;
 		const waiters = this.idleWaiters.splice(0);
-		void this.flushJournal().then(() => {
+		void this.journal.flush().then(() => {
 			for (const resolve of waiters) resolve(manifest);
 		});
+	}
+
+	/** Write the journal now (the TUI calls it before it exits). */
+	flushJournal(): Promise<void> {
+		return this.journal.flush();
 	}
 
 	private journalState(): Journal {
@@ -472,39 +457,6 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 			})),
 			manifest: this.manifest(),
 		};
-	}
-
-	private scheduleJournal(): void {
-		if (this.options.journal === false || !this.started || this.journalTimer) return;
-		this.journalTimer = setTimeout(() => {
-			this.journalTimer = undefined;
-			void this.flushJournal();
-		}, 250);
-		this.journalTimer.unref?.();
-	}
-
-	/** Write the journal now (writes are serialised; a failing disk must not stop the downloads). */
-	flushJournal(): Promise<void> {
-		if (this.options.journal === false || !this.started || !this.lock) return this.journalWrite;
-		const state = this.journalState();
-		this.journalWrite = this.journalWrite.then(() => writeJournal(this.folder, state)).catch(() => undefined);
-		return this.journalWrite;
-	}
-}
-
-/** Journal temp files of a run that died mid-write (we hold the lock: nobody else writes them). */
-async function removeStaleTemps(folder: string): Promise<void> {
-	const names = await readdir(folder).catch(() => [] as string[]);
-	await Promise.all(
-		names.filter(name => name.startsWith(`${JOURNAL_NAME}.tmp-`)).map(name => rm(join(folder, name), {force: true})),
-	);
-}
-
-async function sizeOrZero(path: string): Promise<number> {
-	try {
-		return (await stat(path)).size;
-	} catch {
-		return 0;
 	}
 }
 
