@@ -165,7 +165,7 @@ describe('the download queue', () => {
 	});
 
 	it('pauses the whole queue on a rejected token and goes on after setToken and resume', async () => {
-		const engine = fixture.engine(folder.path, {token: 'expired-token-123', parallel: 1});
+		const engine = fixture.engine(folder.path, {token: 'expired-token-123', parallel: 2});
 		const auth: string[] = [];
 		engine.on('auth', file => auth.push(`${file.name}: ${file.message}`));
 		engine.add(FILES.slice(0, 3).map(name => fixture.item(name)));
@@ -175,7 +175,7 @@ describe('the download queue', () => {
 		expect(auth[0]).toMatch(/token rejected or expired/);
 		expect(paused.files.map(file => file.status)).toEqual(['FAILED', 'FAILED', 'FAILED']);
 		expect(engine.snapshot().totals.paused).toBe(true);
-		expect(fixture.downloads()).toHaveLength(1);
+		expect(fixture.downloads().length).toBeLessThanOrEqual(2);
 		engine.setToken(fixture.emulator.token);
 		engine.resume();
 		const manifest = await engine.whenIdle();

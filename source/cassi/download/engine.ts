@@ -80,6 +80,7 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 	private readonly now: () => number;
 	private active = 0;
 	private paused = false;
+	private authPaused = false;
 	private started = false;
 	private closed = false;
 	private closing?: Promise<void>;
@@ -208,6 +209,7 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 	resume(name?: string): void {
 		if (name === undefined) {
 			this.paused = false;
+			this.authPaused = false;
 			for (const entry of this.entries.values()) if (entry.state === 'paused') this.requeue(entry);
 		} else {
 			const entry = this.entries.get(name);
@@ -395,9 +397,13 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 			return ['paused', 'paused'];
 		}
 		if (isCassiError(error) && error.kind === 'auth') {
+			// Several workers may meet the same expired token: ask for a new one once.
+			if (!this.authPaused) {
+				const snapshot = {...fileSnapshot(entry), state: 'paused' as const, message: error.message};
+				queueMicrotask(() => this.emit('auth', snapshot));
+			}
 			this.paused = true;
-			const snapshot = {...fileSnapshot(entry), state: 'paused' as const, message: error.message};
-			queueMicrotask(() => this.emit('auth', snapshot));
+			this.authPaused = true;
 			return ['paused', error.message];
 		}
 		const message = error instanceof Error ? error.message : String(error);
