@@ -170,15 +170,16 @@ describe('the token never leaks', () => {
 		const term = startApp([...query, ...api(), '-f', 'tui-data'], {cols: 110, rows: 32, env: {MAST_API_TOKEN: SENTINEL}});
 		try {
 			await term.waitFor(/^2 files · 0 marked/m, {timeout: 20_000});
-			await term.press('Enter');
-			await term.waitFor(/checksum/i);
-			await term.press('Escape');
-			await term.press('?');
-			await term.waitFor(/Results/);
-			await term.press('Escape');
-			await term.press('e');
-			await term.waitFor(/ingest/i);
-			await term.press('Escape');
+			// Each screen: open it, see it, leave it, see the list again.
+			const visit = async (key: string, shown: RegExp) => {
+				await term.press(key);
+				await term.waitFor(shown);
+				await term.press('Escape');
+				await term.waitForGone(shown);
+			};
+			await visit('Enter', /checksum/i);
+			await visit('?', /keys for this screen|mark or unmark/);
+			await visit('e', /Enter runs the query/);
 			await term.press('a');
 			await term.waitFor(/2 marked/);
 			await term.press('d');
@@ -186,9 +187,8 @@ describe('the token never leaks', () => {
 			await term.press('y');
 			await term.waitFor(/Queue: 2 of 2 done/, {timeout: 20_000});
 			await term.press('w');
-			await term.press('o');
-			await term.waitFor(/Export|export/);
-			await term.press('Escape');
+			await term.waitForGone(/Queue: 2 of 2 done/);
+			await visit('o', /write the file|Export to/i);
 			await term.press('q');
 			await term.waitForExit();
 			expect(terminalRestoreProblems(term.output())).toEqual([]);
