@@ -12,6 +12,7 @@ export class JournalWriter {
 	private timer?: NodeJS.Timeout;
 	private writing: Promise<void> = Promise.resolve();
 	private enabled = false;
+	private lastWriteMs = 0;
 
 	constructor(
 		private readonly folder: string,
@@ -31,10 +32,11 @@ export class JournalWriter {
 
 	schedule(): void {
 		if (!this.enabled || this.timer) return;
+		// A queue of thousands makes a big journal: never spend more than a tenth of the time writing it.
 		this.timer = setTimeout(() => {
 			this.timer = undefined;
 			void this.flush();
-		}, this.delayMs);
+		}, Math.max(this.delayMs, this.lastWriteMs * 10));
 		this.timer.unref?.();
 	}
 
@@ -42,8 +44,14 @@ export class JournalWriter {
 		clearTimeout(this.timer);
 		this.timer = undefined;
 		if (!this.enabled) return this.writing;
+		const started = Date.now();
 		const journal = this.state();
-		this.writing = this.writing.then(() => writeJournal(this.folder, journal)).catch(() => undefined);
+		this.writing = this.writing
+			.then(() => writeJournal(this.folder, journal))
+			.catch(() => undefined)
+			.then(() => {
+				this.lastWriteMs = Date.now() - started;
+			});
 		return this.writing;
 	}
 
