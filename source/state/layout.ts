@@ -12,7 +12,7 @@ export function listHeight(height: number): number {
 /** The counts panel sits to the right of the list when there is room for both. */
 export function countsWidth(width: number): number {
 	if (width < 64) return 0;
-	if (width >= 140) return 44;
+	if (width >= 140) return 46;
 	return 22;
 }
 

@@ -34,9 +34,12 @@ export function movePage(state: AppState, delta: number): AppState {
  * same file when it is still there.
  */
 export function keepCursorRow(before: AppState, after: AppState): AppState {
-	const id = selectView(before)[before.cursor]?.id;
+	const previous = selectView(before);
+	const id = previous[before.cursor]?.id;
 	const view = selectView(after);
-	if (view === selectView(before)) return clampCursor(after);
+	if (view === previous) return clampCursor(after);
+	// Rows appended below the cursor leave it where it is.
+	if (id !== undefined && view[before.cursor]?.id === id) return clampCursor(after);
 	let cursor = id === undefined ? 0 : view.findIndex(row => row.id === id);
 	if (cursor < 0) cursor = Math.min(before.cursor, Math.max(0, view.length - 1));
 	const height = listHeight(after.height);

@@ -30,19 +30,59 @@ function comparator(sort: Sort): (a: Row, b: Row) => number {
 	}
 }
 
-const filteredRows = memo((rows: Row[], filter: string, typeFilter: string | undefined): Row[] => {
+function matcher(filter: string, typeFilter: string | undefined): ((row: Row) => boolean) | undefined {
 	const needle = filter.trim().toLowerCase();
-	if (!needle && typeFilter === undefined) return rows;
-	return rows.filter(row => (typeFilter === undefined || row.type === typeFilter) && (!needle || row.haystack.includes(needle)));
-});
+	if (!needle && typeFilter === undefined) return undefined;
+	return row => (typeFilter === undefined || row.type === typeFilter) && (!needle || row.haystack.includes(needle));
+}
 
-const sortedRows = memo((rows: Row[], key: Sort['key'], descending: boolean): Row[] => {
-	return [...rows].sort(comparator({key, descending}));
-});
+/** Merge two sorted lists (stable: `a` first on ties). */
+function merge(a: Row[], b: Row[], compare: (x: Row, y: Row) => number): Row[] {
+	const out = new Array<Row>(a.length + b.length);
+	let i = 0;
+	let j = 0;
+	let k = 0;
+	while (i < a.length && j < b.length) out[k++] = compare(b[j], a[i]) < 0 ? b[j++] : a[i++];
+	while (i < a.length) out[k++] = a[i++];
+	while (j < b.length) out[k++] = b[j++];
+	return out;
+}
+
+interface ViewEntry {
+	rows: Row[];
+	filter: string;
+	typeFilter?: string;
+	key: Sort['key'];
+	descending: boolean;
+	view: Row[];
+}
+
+// Two entries: the reducer compares the view before and after a change.
+const viewCache: ViewEntry[] = [];
+
+function computeView(rows: Row[], filter: string, typeFilter: string | undefined, sort: Sort): Row[] {
+	const same = (entry: ViewEntry) => entry.filter === filter && entry.typeFilter === typeFilter && entry.key === sort.key && entry.descending === sort.descending;
+	const hit = viewCache.find(entry => entry.rows === rows && same(entry));
+	if (hit) return hit.view;
+	const match = matcher(filter, typeFilter);
+	const compare = comparator(sort);
+	// Pages only ever append: sort the new rows alone and merge them in, O(n) not O(n log n).
+	const base = viewCache.find(entry => same(entry) && entry.rows.length > 0 && entry.rows.length < rows.length && rows[entry.rows.length - 1] === entry.rows[entry.rows.length - 1] && rows[0] === entry.rows[0]);
+	let view: Row[];
+	if (base) {
+		const added = rows.slice(base.rows.length);
+		view = merge(base.view, (match ? added.filter(match) : added).sort(compare), compare);
+	} else {
+		view = (match ? rows.filter(match) : [...rows]).sort(compare);
+	}
+	viewCache.unshift({rows, filter, typeFilter, key: sort.key, descending: sort.descending, view});
+	viewCache.length = Math.min(viewCache.length, 2);
+	return view;
+}
 
 /** The rows the list shows, filtered and sorted. */
 export function selectView(state: Pick<AppState, 'rows' | 'filter' | 'typeFilter' | 'sort'>): Row[] {
-	return sortedRows(filteredRows(state.rows, state.filter, state.typeFilter), state.sort.key, state.sort.descending);
+	return computeView(state.rows, state.filter, state.typeFilter, state.sort);
 }
 
 /** The slice of the view on screen. */
