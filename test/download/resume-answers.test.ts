@@ -114,6 +114,31 @@ describe('resume answers', () => {
 		expect(await sha256File(join(folder.path, 'CGI_00000001'))).toBe(await contentSha256(server.source('CGI_00000001')));
 	});
 
+	it('never follows a redirect, so the token cannot travel to another origin', async () => {
+		const other = await startTestServer([{name: 'CGI_00000001', size: SIZE}]);
+		try {
+			server.override = (request, response) => {
+				response.writeHead(302, {location: `${other.url}/download/roman/eng`}).end();
+				return true;
+			};
+			const e = makeEngine();
+			await e.start();
+			const manifest = await e.whenIdle();
+			expect(manifest.files[0]!.status).toBe('FAILED');
+			expect(manifest.files[0]!.message).toMatch(/redirected.*does not follow/);
+			expect(other.requests).toHaveLength(0);
+			expect(await leftovers(folder.path)).toEqual([]);
+		} finally {
+			await other.close();
+		}
+	});
+
+	it('refuses to send the token over plain http to another host, before connecting', () => {
+		expect(() => new DownloadEngine({apiUrl: 'http://mast.example.org/cassi/api/v0.1', token: TOKEN, folder: folder.path})).toThrow(
+			/refusing to send the token over http:/,
+		);
+	});
+
 	it('starts afresh when the ETag changed between attempts', async () => {
 		await seedPart();
 		server.override = (request, response, file) => {
