@@ -1,6 +1,7 @@
 /** The download queue: totals on top, one row per file (bar, %, rate, ETA, state). */
 import {Box, Text} from 'ink';
 import React from 'react';
+import {sanitizeText} from '../../../cassi/sanitize.js';
 import type {QueueFile, QueueSnapshot} from '../../../state/types.js';
 import {bytes, duration} from '../../format.js';
 import {fit} from '../../text.js';
@@ -27,10 +28,11 @@ export function fileLine(file: QueueFile, width: number, cursor: boolean): strin
 	const percent = file.total ? `${Math.floor((file.bytes / file.total) * 100)}%` : '';
 	const rate = file.state === 'downloading' && file.rate ? `${bytes(file.rate)}/s` : '';
 	const eta = file.state === 'downloading' ? duration(file.eta) : '';
-	const state = file.message ? `${file.state}: ${file.message}` : file.state;
+	// Names are the service's own (the engine refuses unsafe ones, but keeps them to say so): clean them here.
+	const state = file.message ? `${file.state}: ${sanitizeText(file.message)}` : file.state;
 	const nameWidth = Math.max(10, Math.min(32, width - 60));
 	const barWidth = width >= 100 ? 20 : 10;
-	const line = `${cursor ? '›' : ' '} ${fit(file.name, nameWidth, {cut: 'middle'})} ${progressBar(file.bytes, file.total, barWidth)} ${fit(percent, 4, {align: 'right'})} ${fit(rate, 11, {align: 'right'})} ${fit(eta, 7, {align: 'right'})} ${state}`;
+	const line = `${cursor ? '›' : ' '} ${fit(sanitizeText(file.name), nameWidth, {cut: 'middle'})} ${progressBar(file.bytes, file.total, barWidth)} ${fit(percent, 4, {align: 'right'})} ${fit(rate, 11, {align: 'right'})} ${fit(eta, 7, {align: 'right'})} ${state}`;
 	return fit(line, width);
 }
 
