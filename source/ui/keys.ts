@@ -234,7 +234,12 @@ export function bindingsFor(contexts: KeyContext[]): Array<{context: KeyContext;
 }
 
 /** Footer hints for the contexts in force: `["↓ j", "move"]` pairs in table order. */
+const hintCache = new Map<string, Array<{keys: string; label: string}>>();
+
 export function hintsFor(contexts: KeyContext[]): Array<{keys: string; label: string}> {
+	const cacheKey = contexts.join(' ');
+	const cached = hintCache.get(cacheKey);
+	if (cached) return cached;
 	const seen = new Set<string>();
 	const hints: Array<{keys: string; label: string}> = [];
 	for (const context of contexts) {
@@ -244,6 +249,7 @@ export function hintsFor(contexts: KeyContext[]): Array<{keys: string; label: st
 			hints.push({keys: keyLabel(binding.keys[0]), label: binding.hint});
 		}
 	}
+	hintCache.set(cacheKey, hints);
 	return hints;
 }
 

@@ -14,7 +14,7 @@ export interface CountsPanelProps {
 	height: number;
 }
 
-export function CountsPanel({counts, total, selected, width, height}: CountsPanelProps) {
+export const CountsPanel = React.memo(function CountsPanel({counts, total, selected, width, height}: CountsPanelProps) {
 	const theme = useTheme();
 	const numberWidth = Math.max(5, String(total).length);
 	const labelWidth = Math.max(1, width - 2 - numberWidth - 1);
@@ -36,4 +36,4 @@ export function CountsPanel({counts, total, selected, width, height}: CountsPane
 			{rows}
 		</Box>
 	);
-}
+});

@@ -18,7 +18,7 @@ export function footerText(hints: Array<{keys: string; label: string}>, width: n
 	return fit(text, width);
 }
 
-export function Footer({hints, width}: {hints: Array<{keys: string; label: string}>; width: number}) {
+export const Footer = React.memo(function Footer({hints, width}: {hints: Array<{keys: string; label: string}>; width: number}) {
 	const theme = useTheme();
 	return <Text color={theme.muted}>{footerText(hints, width)}</Text>;
-}
+});

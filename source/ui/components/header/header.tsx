@@ -18,7 +18,7 @@ export function describeQuery(query: Query | undefined): string {
 	return parts.join(' · ');
 }
 
-export function Header({query, demo, width}: {query?: Query; demo: boolean; width: number}) {
+export const Header = React.memo(function Header({query, demo, width}: {query?: Query; demo: boolean; width: number}) {
 	const theme = useTheme();
 	const badge = demo ? ' DEMO ' : '';
 	const text = fit(`Query: ${describeQuery(query)}`, Math.max(0, width - 7 - badge.length));
@@ -31,4 +31,4 @@ export function Header({query, demo, width}: {query?: Query; demo: boolean; widt
 			{badge ? <Text inverse>{badge}</Text> : null}
 		</Text>
 	);
-}
+});

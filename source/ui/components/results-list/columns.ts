@@ -38,10 +38,13 @@ export function headerLine(columns: Columns, sort: Sort): string {
 	return fit(line, columns.width);
 }
 
-/** One row as exact-width text; the two prefix columns are the cursor glyph and the mark. */
-export function rowLine(row: Row, columns: Columns, cursor: boolean, mark: string): string {
-	let line = (cursor ? '›' : ' ') + mark;
-	line += fit(row.name, columns.name, {cut: 'middle'}) + ' ';
+// A row's cells only change with the width: cache them so a cursor move re-fits nothing.
+const bodyCache = new WeakMap<Row, {width: number; text: string}>();
+
+function rowBody(row: Row, columns: Columns): string {
+	const cached = bodyCache.get(row);
+	if (cached && cached.width === columns.width) return cached.text;
+	let line = fit(row.name, columns.name, {cut: 'middle'}) + ' ';
 	line += fit(columns.fullType ? row.type : shortType(row.type), columns.type) + ' ';
 	line += fit(shortTime(row.ingest, columns.wideTime), columns.ingest);
 	if (columns.exposure) {
@@ -49,5 +52,12 @@ export function rowLine(row: Row, columns: Columns, cursor: boolean, mark: strin
 		line += ' ' + fit(shortTime(row.expEnd, columns.wideTime), columns.exposure);
 	}
 	line += ' ' + fit(bytes(row.size), columns.size, {align: 'right'});
-	return fit(line, columns.width);
+	const text = fit(line, columns.width - 2);
+	bodyCache.set(row, {width: columns.width, text});
+	return text;
+}
+
+/** One row as exact-width text; the two prefix columns are the cursor glyph and the mark. */
+export function rowLine(row: Row, columns: Columns, cursor: boolean, mark: string): string {
+	return (cursor ? '›' : ' ') + mark + rowBody(row, columns);
 }

@@ -21,7 +21,7 @@ export function timelineSlots(width: number): number {
 	return Math.max(4, width - 8 - 46);
 }
 
-export function TimelineBar({timeline, width}: {timeline?: Timeline; width: number}) {
+export const TimelineBar = React.memo(function TimelineBar({timeline, width}: {timeline?: Timeline; width: number}) {
 	const theme = useTheme();
 	if (!timeline) {
 		return <Text color={theme.muted}>{fit('Ingest  (timeline appears with results)', width)}</Text>;
@@ -33,4 +33,4 @@ export function TimelineBar({timeline, width}: {timeline?: Timeline; width: numb
 			<Text color={theme.muted}>{fit(` ${timelineLabel(timeline)}`, Math.max(0, width - 7 - timeline.bins.length))}</Text>
 		</Text>
 	);
-}
+});
