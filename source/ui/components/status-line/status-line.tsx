@@ -60,15 +60,16 @@ export function StatusLine(props: StatusLineProps) {
 			</Text>
 		);
 	}
+	// Most important first: the right end is what gets cut on a narrow screen.
 	const parts = [searchText(props.search, props.rowCount, props.spinner)];
-	if (props.search.duplicates > 0) parts.push(`${props.search.duplicates} duplicates dropped`);
 	parts.push(`${props.marked.count} marked (${bytes(props.marked.bytes)}${props.marked.unknownSize ? '+?' : ''})`);
+	const queue = queueText(props.queue);
+	if (queue) parts.push(queue);
 	if (props.typeFilter !== undefined || props.filter) {
 		const shown = [props.typeFilter !== undefined ? shortType(props.typeFilter) : '', props.filter ? `/${props.filter}` : ''].filter(Boolean).join(' ');
 		parts.push(`showing ${props.viewCount}: ${shown}`);
 	}
-	const queue = queueText(props.queue);
-	if (queue) parts.push(queue);
+	if (props.search.duplicates > 0) parts.push(`${props.search.duplicates} duplicates dropped`);
 	const left = parts.join(' · ');
 	if (props.message) {
 		const color = props.message.tone === 'error' ? theme.error : props.message.tone === 'success' ? theme.success : undefined;
