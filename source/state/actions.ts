@@ -4,7 +4,7 @@
  * presets stay pure.
  */
 import type {CassiRecord, SearchPage} from '../cassi/types.js';
-import type {InitialQuery, QueueSnapshot} from './types.js';
+import type {QueueSnapshot} from './types.js';
 
 export const COMMANDS = [
 	// moving
@@ -81,7 +81,6 @@ export type Action =
 	| {type: 'resize'; width: number; height: number}
 	| {type: 'tick'}
 	| {type: 'run-query'; now: string}
-	| {type: 'prefill'; query: InitialQuery}
 	| {type: 'search-started'; id: number}
 	| {type: 'search-page'; id: number; page: SearchPage}
 	| {type: 'search-done'; id: number; at: string}
@@ -93,4 +92,5 @@ export type Action =
 	| {type: 'demo-opened'}
 	| {type: 'queue-snapshot'; snapshot: QueueSnapshot}
 	| {type: 'message'; text: string; tone: 'info' | 'error' | 'success'}
-	| {type: 'set-records'; records: CassiRecord[]};
+	| {type: 'set-records'; records: CassiRecord[]}
+	| {type: 'free-space'; free: number; folder: string};

@@ -83,7 +83,13 @@ function askDownload(state: AppState): AppState {
 	const marked = selectMarked(state);
 	if (marked.count === 0) return requestDownload(state);
 	const size = marked.unknownSize === marked.count ? 'size unknown' : prettyBytes(marked.bytes);
-	return {...state, confirm: {kind: 'download', message: `Download ${marked.count} marked files (${size})? (y/n)`}};
+	const seq = state.seq + 1;
+	return {
+		...state,
+		seq,
+		confirm: {kind: 'download', message: `Download ${marked.count} marked files (${size})? (y/n)`},
+		requests: {...state.requests, freeSpace: {seq}},
+	};
 }
 
 function onBrowse(state: AppState, command: Command): AppState {
@@ -390,8 +396,13 @@ export function reducer(state: AppState, action: Action): AppState {
 		}
 		case 'message':
 			return {...state, message: {text: action.text, tone: action.tone}};
-		case 'prefill':
-			return state;
+		case 'free-space': {
+			if (state.confirm?.kind !== 'download') return state;
+			const needed = selectMarked(state).bytes;
+			const room = `${prettyBytes(action.free)} free in ${action.folder}`;
+			const warning = needed > action.free ? ` — NOT ENOUGH SPACE (${room})` : ` · ${room}`;
+			return {...state, confirm: {...state.confirm, message: state.confirm.message.replace(' (y/n)', `${warning} (y/n)`)}};
+		}
 		case 'set-records': {
 			const rows = action.records.map(toRow);
 			const counts: Record<string, number> = {};

@@ -94,6 +94,8 @@ export interface Requests {
 	token?: {seq: number; token: string; save: boolean};
 	demo?: {seq: number};
 	quit?: {seq: number};
+	/** Free space where downloads go, shown in the download question. */
+	freeSpace?: {seq: number};
 }
 
 export interface TokenForm {

@@ -8,6 +8,7 @@ import {render} from 'ink';
 import React from 'react';
 import {CassiClient} from '../cassi/client.js';
 import {DownloadEngine} from '../cassi/download/engine.js';
+import {freeBytes} from '../cassi/download/disk.js';
 import {loadJournal, unfinished} from '../cassi/download/journal.js';
 import {resumeFromJournal} from '../cassi/download/resume.js';
 import type {CassiStore} from '../cassi/store.js';
@@ -92,6 +93,7 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
 		store: options.store,
 		startDemo: options.startDemo,
 		writeFile: (file, content) => writeAtomically(file, content),
+		freeSpace: folder => freeBytes(folder),
 		folder: options.folder,
 		parallel: options.parallel,
 		exit: code => finish(code),

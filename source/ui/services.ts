@@ -36,6 +36,8 @@ export interface Services {
 	store?: Pick<CassiStore, 'get' | 'set' | 'delete' | 'path'>;
 	startDemo?: () => Promise<{apiUrl: string; token: string; close?: () => Promise<void>}>;
 	writeFile(file: string, content: string): Promise<void>;
+	/** Free bytes where downloads would go (absent: not shown). */
+	freeSpace?(folder: string): Promise<number>;
 	folder: string;
 	parallel: number;
 	/** Called once when the user quits; runTui restores the terminal. */

@@ -163,6 +163,15 @@ export function useEffects(state: AppState, dispatch: Dispatch<Action>, services
 		})();
 	}, [requests.download?.seq]);
 
+	// Free space for the download question.
+	useEffect(() => {
+		if (!requests.freeSpace || !services.freeSpace) return;
+		void services
+			.freeSpace(services.folder)
+			.then(free => dispatch({type: 'free-space', free, folder: services.folder}))
+			.catch(() => {});
+	}, [requests.freeSpace?.seq]);
+
 	// Queue controls.
 	useEffect(() => {
 		const request = requests.queue;
