@@ -73,6 +73,8 @@ export async function sendBody(res: ServerResponse, chunks: Iterable<Buffer>, pl
 				return sent;
 			}
 			if (plan.stallAfterBytes !== undefined && sent >= plan.stallAfterBytes) {
+				// Headers go out even when the stall is at byte 0, so the client sees a 200 that hangs.
+				res.flushHeaders();
 				await closed(res);
 				return sent;
 			}

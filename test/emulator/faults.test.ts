@@ -107,6 +107,20 @@ describe('download faults', () => {
 		expect(emu.requests().at(-1)?.bytesSent).toBe(5000);
 	});
 
+	it('sends the headers of a response stalled at byte 0', async () => {
+		emu.setFaults({download: [{stallAfterBytes: 0, times: 1}]});
+		const {request} = await import('node:http');
+		const status = await new Promise<number>((resolve, reject) => {
+			const req = request(`${emu.url}/download/roman/eng`, {method: 'POST', headers: auth(emu), agent: false}, res => {
+				resolve(res.statusCode ?? 0);
+				req.destroy();
+			});
+			req.on('error', reject);
+			req.end(JSON.stringify({product_url: file.productUrl}));
+		});
+		expect(status).toBe(200);
+	});
+
 	it('closes promptly while a stalled download is still open', async () => {
 		const own = await startEmulator({quiet: true, now: NOW});
 		own.setFaults({download: [{stallAfterBytes: 1000}]});
