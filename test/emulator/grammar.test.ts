@@ -64,6 +64,12 @@ describe('date conditions', () => {
 		expect(ingest('2025-10-04T00:01:27')(at('2025-10-04T00:01:28'))).toBe(false);
 	});
 
+	it('matches a wildcard date pattern against the printed time', () => {
+		expect(ingest('2025-10-04T00:*')(at('2025-10-04T00:59:00'))).toBe(true);
+		expect(ingest('2025-10-04T00:*')(at('2025-10-04T01:00:00'))).toBe(false);
+		expect(ingest('2025-10-04T00:*')('2025-10-04T00:01:27.8970000')).toBe(true);
+	});
+
 	it('excludes with ! on dates', () => {
 		const m = ingest('>=2025-10-01,!2025-10-02');
 		expect(m(at('2025-10-03T01:00:00'))).toBe(true);
