@@ -401,7 +401,7 @@ export function reducer(state: AppState, action: Action): AppState {
 			const needed = selectMarked(state).bytes;
 			const room = `${prettyBytes(action.free)} free in ${action.folder}`;
 			const warning = needed > action.free ? ` — NOT ENOUGH SPACE (${room})` : ` · ${room}`;
-			return {...state, confirm: {...state.confirm, message: state.confirm.message.replace(' (y/n)', `${warning} (y/n)`)}};
+			return {...state, confirm: {...state.confirm, message: state.confirm.message.replace('? (y/n)', `${warning}? (y/n)`)}};
 		}
 		case 'set-records': {
 			const rows = action.records.map(toRow);

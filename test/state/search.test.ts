@@ -104,7 +104,7 @@ describe('downloads and export requests', () => {
 		expect(state.confirm?.message).toMatch(/Download 2 marked files \(3 MB\)/);
 		expect(state.requests.freeSpace).toBeDefined();
 		const tight = apply(state, {type: 'free-space', free: 1_000_000, folder: 'cassi-data'});
-		expect(tight.confirm?.message).toBe('Download 2 marked files (3 MB) — NOT ENOUGH SPACE (1 MB free in cassi-data) (y/n)');
+		expect(tight.confirm?.message).toBe('Download 2 marked files (3 MB) — NOT ENOUGH SPACE (1 MB free in cassi-data)? (y/n)');
 		state = press(state, 'y');
 		expect(state.requests.download?.rows.map(row => row.name)).toEqual(['FILE_00000000', 'FILE_00000001']);
 		expect(state.screen).toBe('queue');
