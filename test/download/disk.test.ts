@@ -19,9 +19,12 @@ beforeEach(async () => {
 	folder = await tempFolder();
 });
 afterEach(async () => {
-	await fixture.verifyFolder(folder.path);
-	await fixture.close();
-	await folder.cleanup();
+	try {
+		await fixture.verifyFolder(folder.path);
+	} finally {
+		await fixture.close();
+		await folder.cleanup();
+	}
 });
 
 function fsError(code: string): NodeJS.ErrnoException {

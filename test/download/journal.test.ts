@@ -20,9 +20,12 @@ beforeEach(async () => {
 	folder = await tempFolder();
 });
 afterEach(async () => {
-	await fixture.verifyFolder(folder.path);
-	await fixture.close();
-	await folder.cleanup();
+	try {
+		await fixture.verifyFolder(folder.path);
+	} finally {
+		await fixture.close();
+		await folder.cleanup();
+	}
 });
 
 async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
