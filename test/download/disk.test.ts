@@ -120,6 +120,13 @@ describe('disk', () => {
 		expect(asked).toEqual([join(folder.path, 'not', 'yet'), join(folder.path, 'not'), folder.path]);
 	});
 
+	it('says so when the folder is a file', async () => {
+		const file = join(folder.path, 'a-file');
+		await writeFile(file, 'x');
+		const engine = fixture.engine(file);
+		await expect(engine.start()).rejects.toThrow(`${file} is a file, not a folder: choose another with --folder`);
+	});
+
 	it('says so when the folder cannot be made', async () => {
 		await writeFile(join(folder.path, 'a-file'), 'x');
 		const engine = fixture.engine(join(folder.path, 'a-file', 'sub'));

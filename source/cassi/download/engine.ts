@@ -176,6 +176,9 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 		try {
 			await mkdir(this.folder, {recursive: true});
 		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+				throw new CassiError('disk', `${this.folder} is a file, not a folder: choose another with --folder`);
+			}
 			throw diskError(error, this.folder) ?? error;
 		}
 		if (this.options.journal !== false) this.lock = await acquireLock(this.folder, this.now);
