@@ -139,3 +139,39 @@ describe('runTui', () => {
 		expect(await done).toBe(0);
 	});
 });
+
+describe('runTui in a headless terminal (what a user sees)', () => {
+	async function screenOf(output: string, cols: number, rows: number): Promise<string[]> {
+		const {default: xterm} = await import('@xterm/headless');
+		// A real tty turns \n into \r\n (onlcr); this fake stdout is not one.
+		const terminal = new xterm.Terminal({cols, rows, allowProposedApi: true, convertEol: true});
+		await new Promise<void>(resolve => terminal.write(output, resolve));
+		const buffer = terminal.buffer.active;
+		const lines: string[] = [];
+		for (let row = 0; row < rows; row++) lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+		terminal.dispose();
+		return lines;
+	}
+
+	it('fills 80×24 without wrapping or scrolling, and redraws cleanly after a resize', async () => {
+		const {stdin, stdout, done} = start();
+		await ready(stdout);
+		await tick(50);
+		let lines = await screenOf(stdout.output, 80, 24);
+		expect(lines[0]).toMatch(/^cassi\s+Query:/);
+		expect(lines[1]).toMatch(/Presets\s+T today/);
+		expect(lines[23]).toContain('? help');
+		// Wider and taller, then back: each frame is whole.
+		stdout.columns = 200;
+		stdout.rows = 50;
+		const before = stdout.output.length;
+		stdout.emit('resize');
+		for (let index = 0; index < 100 && stdout.output.length === before; index++) await tick(10);
+		await tick(50);
+		lines = await screenOf(stdout.output, 200, 50);
+		expect(lines[0]).toMatch(/^cassi\s+Query:/);
+		expect(lines[49]).toContain('? help');
+		stdin.write('\u0003');
+		await done;
+	});
+});
