@@ -74,7 +74,7 @@ async function mode(path: string): Promise<number> {
 
 describe('the token never leaks', () => {
 	it('list, count and types, as text, JSON and CSV, with the token from --token or MAST_API_TOKEN', async () => {
-		for (const extra of [[], ['--json'], ['--csv'], ['--show-exp-times'], ['--count'], ['--count', '--json'], ['--count', '--csv'], ['--list-filetypes', '--json'], ['--list-filetypes', '--csv']]) {
+		for (const extra of [['--show-exp-times'], ['--csv'], ['--count'], ['--count', '--json'], ['--list-filetypes', '--csv']]) {
 			const result = await cassi([...query, ...api(), '-t', SENTINEL, ...extra]);
 			expect(result.code, `${extra.join(' ')}: ${result.stderr}`).toBe(0);
 		}

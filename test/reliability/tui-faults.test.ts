@@ -112,6 +112,9 @@ describe('a token that expires mid-session', () => {
 		await terminal.waitFor(/Paste your MAST token/, {timeout: 20_000});
 		expect(terminal.screen()).toMatch(/rejected|expired/i);
 		await terminal.type(TOKEN, 5);
+		// Every character is in (masked) before Enter, so Enter is a key, not the tail of a paste.
+		await terminal.waitFor(new RegExp(`•{${TOKEN.length}}▏`));
+		await terminal.settle();
 		await terminal.press('Enter');
 		await terminal.waitFor(/Queue: 2 of 2 done/, {timeout: 20_000});
 		await terminal.press('w');
