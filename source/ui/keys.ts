@@ -110,7 +110,7 @@ export const KEY_BINDINGS: KeyBinding[] = [
 	{command: 'back', keys: ['escape', 'q', '?'], help: 'close the help', contexts: ['help'], hint: 'close'},
 	// Everywhere
 	{command: 'help', keys: ['?'], help: 'keys for this screen', contexts: ['list', 'form-choice', 'detail', 'queue', 'welcome'], hint: 'help'},
-	{command: 'help', keys: ['f1'], help: 'keys for this screen', contexts: ['global']},
+	{command: 'help', keys: ['f1'], help: 'keys for this screen', contexts: ['global'], hint: 'help'},
 	{command: 'quit', keys: ['q'], help: 'quit (asks if downloading)', contexts: ['list', 'form-choice', 'detail', 'queue', 'welcome'], hint: 'quit'},
 	{command: 'force-quit', keys: ['ctrl+c'], help: 'quit (asks if downloading)', contexts: ['global']},
 ];
