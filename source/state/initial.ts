@@ -1,5 +1,5 @@
 /** The state a session starts in. */
-import {DEFAULT_TYPES, formFromInitial, initialFormState} from './form.js';
+import {DEFAULT_TYPES, formFromInitial, initialFormState, mergeTypes} from './form.js';
 import type {AppState, InitialQuery} from './types.js';
 
 export interface InitialOptions {
@@ -16,6 +16,7 @@ export interface InitialOptions {
 
 export function initialState(options: InitialOptions): AppState {
 	const screen = options.hasToken ? 'form' : options.firstRun ? 'welcome' : 'token';
+	const values = formFromInitial(options.initialQuery);
 	return {
 		width: options.width ?? 80,
 		height: options.height ?? 24,
@@ -23,8 +24,9 @@ export function initialState(options: InitialOptions): AppState {
 		screen,
 		previousScreen: 'form',
 		helpOpen: false,
-		form: initialFormState(formFromInitial(options.initialQuery)),
-		knownTypes: [...DEFAULT_TYPES],
+		form: initialFormState(values),
+		// A type given on the command line is offered even when it is not one of the known seven.
+		knownTypes: mergeTypes([...DEFAULT_TYPES], values.fileTypes),
 		rows: [],
 		counts: {},
 		search: {id: 0, running: false, received: 0, duplicates: 0},

@@ -96,6 +96,16 @@ describe('other screens', () => {
 		expect(text).toContain('[ ] Science CGI Level 0');
 	});
 
+	it('the presets row shows when the last check was', () => {
+		const text = frame(initialState({hasToken: true, now: NOW, lastCheck: '2025-10-05T08:30:12.000Z'})).join('\n');
+		expect(text).toMatch(/L since 10-05 08:30/);
+	});
+
+	it('a file type given on the command line is offered in the list', () => {
+		const text = frame(initialState({hasToken: true, now: NOW, initialQuery: {fileTypes: ['Future Type']}})).join('\n');
+		expect(text).toContain('[x] Future Type');
+	});
+
 	it('the form shows what a valid date means', () => {
 		const text = frame(press(initialState({hasToken: true, now: NOW}), 'Down', 'yesterday')).join('\n');
 		expect(text).toContain('= 2025-10-04 00:00:00 UTC');

@@ -49,10 +49,10 @@ export function QueryForm({form, knownTypes, counts, lastCheck, now, width, heig
 	const {errors} = checkForm(form.values, nowDate);
 	const lines: React.ReactNode[] = [];
 	const focused = (focus: string) => form.focus === focus;
-	const since = lastCheck ? ` (${lastCheck.slice(0, 16).replace('T', ' ')})` : '';
+	const since = lastCheck ? `L since ${lastCheck.slice(5, 16).replace('T', ' ')}` : 'L since last check';
 	lines.push(
 		<Text key="presets" inverse={focused('presets')}>
-			{fit(`${labelCell('Presets', focused('presets'))}T today  Y yesterday  7 last 7 days  L since last check${since}`, width)}
+			{fit(`${labelCell('Presets', focused('presets'))}T today  Y yesterday  7 last 7 days  ${since}`, width)}
 		</Text>,
 	);
 	for (const key of TEXT_FIELDS) {
