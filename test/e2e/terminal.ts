@@ -47,6 +47,8 @@ export type TerminalHandle = {
 	lines(): string[];
 	waitFor(pattern: string | RegExp, options?: WaitOptions): Promise<string>;
 	waitForGone(pattern: string | RegExp, options?: WaitOptions): Promise<string>;
+	/** Waits until the predicate holds for the visible rows; `what` names it in the timeout message. */
+	waitUntil(predicate: (lines: string[]) => boolean, what: string, options?: WaitOptions): Promise<string>;
 	/** The row the cursor is on, trailing spaces trimmed. */
 	cursorLine(): string;
 	/** Resolves once neither input nor output has happened for quietMs (and xterm has parsed it all). */
@@ -103,7 +105,7 @@ function matches(text: string, pattern: string | RegExp) {
 	return typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text);
 }
 
-const keyGapMs = 15;
+const keyGapMs = 50;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function spawnTerminal(options: SpawnOptions): TerminalHandle {
@@ -205,6 +207,9 @@ export function spawnTerminal(options: SpawnOptions): TerminalHandle {
 		},
 		waitForGone(pattern, {timeout = 10_000} = {}) {
 			return poll(() => !matches(screen(), pattern), timeout, `${String(pattern)} to disappear`);
+		},
+		waitUntil(predicate, what, {timeout = 10_000} = {}) {
+			return poll(() => predicate(lines()), timeout, what);
 		},
 		settle({quietMs = 150, timeout = 10_000} = {}) {
 			return poll(() => Date.now() - Math.max(lastDataAt, lastInputAt) >= quietMs, timeout, `the screen to settle`);

@@ -2,6 +2,7 @@
 // `Wait` lines are the assertions (a timeout fails with the tape's line and the screen);
 // `Sleep` waits only until the screen settles (never longer than the tape asked), so a replay is
 // as fast as the program allows and does not depend on this machine's speed.
+import {keySequence} from '../keys.js';
 import type {TerminalHandle} from '../terminal.js';
 import {type TapeCommand, TapeError} from './parse.js';
 
@@ -10,7 +11,7 @@ export type ReplayOptions = {
 	onScreenshot?: (path: string, terminal: TerminalHandle, command: TapeCommand) => Promise<void> | void;
 	/** Called before each command runs (for logs). */
 	onCommand?: (command: TapeCommand) => void;
-	/** Upper bound on the delay between typed characters, whatever the tape's TypingSpeed. */
+	/** Upper bound on the delay between typed characters and keys (default: the tape's own speed, as VHS). */
 	maxTypingDelayMs?: number;
 	/** Wait timeout when the tape sets none (VHS's default is 15 s). */
 	waitTimeoutMs?: number;
@@ -54,7 +55,7 @@ export async function replayTape(
 	options: ReplayOptions = {},
 ): Promise<ReplayStep[]> {
 	const steps: ReplayStep[] = [];
-	const maxTypingDelayMs = options.maxTypingDelayMs ?? 20;
+	const maxTypingDelayMs = options.maxTypingDelayMs ?? Number.POSITIVE_INFINITY;
 	let typingSpeedMs = 50;
 	let waitTimeoutMs = options.waitTimeoutMs ?? 15_000;
 	let waitPattern = />$/;
@@ -73,9 +74,10 @@ export async function replayTape(
 				await terminal.type(command.text, Math.min(command.speedMs ?? typingSpeedMs, maxTypingDelayMs));
 				break;
 			case 'key':
+				// VHS presses a repeated key at the typing speed; an app that drops keys at that pace fails here too.
 				for (let i = 0; i < command.count; i++) {
-					await terminal.press(command.key);
-					if (command.speedMs !== undefined) await sleep(Math.min(command.speedMs, maxTypingDelayMs));
+					terminal.write(keySequence(command.key));
+					await sleep(Math.min(command.speedMs ?? typingSpeedMs, maxTypingDelayMs));
 				}
 				break;
 			case 'sleep':
