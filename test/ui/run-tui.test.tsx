@@ -1,37 +1,11 @@
 // runTui on fake terminal streams: the alternate screen is entered once and left on every exit path.
-import {EventEmitter} from 'node:events';
 import {afterEach, describe, expect, it} from 'vitest';
 import {runTui} from '../../source/ui/run.js';
 import {ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN} from '../../source/ui/terminal.js';
 import {memoryStore} from './fake-services.js';
+import {FakeStdin, FakeStdout} from './fake-terminal.js';
 import {tick} from './render.js';
 
-class FakeStdin extends EventEmitter {
-	isTTY = true;
-	private buffer: string[] = [];
-	setRawMode() {}
-	setEncoding() {}
-	resume() {}
-	pause() {}
-	ref() {}
-	unref() {}
-	read = () => this.buffer.shift() ?? null;
-	write(data: string) {
-		this.buffer.push(data);
-		this.emit('readable');
-	}
-}
-
-class FakeStdout extends EventEmitter {
-	isTTY = true;
-	columns = 80;
-	rows = 24;
-	output = '';
-	write = (data: string) => {
-		this.output += data;
-		return true;
-	};
-}
 
 const running: Array<{done: Promise<number>; stdin: FakeStdin}> = [];
 afterEach(async () => {
