@@ -104,6 +104,7 @@ export async function rootAction(options: RootOptions): Promise<number> {
 				isTTY: Boolean(process.stderr.isTTY),
 				columns: process.stderr.columns ?? 80,
 				signal: controller.signal,
+				engine: {demo: connection.demo},
 			});
 		}
 		if (!connection.demo) markChecked(openStore());

@@ -1,15 +1,30 @@
 import type {ResumeFlags} from '../cli/subcommands.js';
 import {connect} from '../cli/connection.js';
 import {onShutdown} from '../cli/shutdown.js';
+import {loadJournal, journalPath} from '../cassi/download/journal.js';
 import {CassiError} from '../cassi/errors.js';
+
+/**
+ * Where to resume from: --demo or --api-url when given, else what the journal recorded
+ * (the demo archive is started again; a real service's URL is reused), else the usual default.
+ */
+async function resumeConnection(folder: string, flags: ResumeFlags) {
+	if (flags.demo || flags.apiUrl) return connect(flags);
+	const journal = await loadJournal(folder);
+	if (!journal) {
+		throw new CassiError('usage', `nothing to resume: no download journal (${journalPath(folder)}); start one with --download`);
+	}
+	if (journal.demo) return connect({...flags, demo: true});
+	return connect({...flags, apiUrl: journal.apiUrl});
+}
 
 /** `cassi resume [FOLDER]`: the journal in the folder says what is left to fetch. */
 export async function resumeCommand(folder: string, flags: ResumeFlags): Promise<number> {
 	const parallel = Number(flags.parallel);
-	if (!Number.isInteger(parallel) || parallel < 1 || parallel > 64) {
+	if (!/^\d+$/.test(flags.parallel) || parallel < 1 || parallel > 64) {
 		throw new CassiError('usage', `--parallel "${flags.parallel}" is not a whole number from 1 to 64`);
 	}
-	const connection = await connect(flags);
+	const connection = await resumeConnection(folder, flags);
 	const controller = new AbortController();
 	const stop = onShutdown(() => controller.abort());
 	try {
@@ -27,6 +42,7 @@ export async function resumeCommand(folder: string, flags: ResumeFlags): Promise
 			isTTY: Boolean(process.stderr.isTTY),
 			columns: process.stderr.columns ?? 80,
 			signal: controller.signal,
+			engine: {demo: connection.demo},
 		});
 	} finally {
 		stop();

@@ -46,6 +46,8 @@ export interface EngineOptions {
 	/** Progress events at most this often (default 100 ms). */
 	progressMs?: number;
 	createWriteStream?: AttemptOptions['createWriteStream'];
+	/** The files come from the embedded demo archive: `cassi resume` restarts it instead of using apiUrl. */
+	demo?: boolean;
 }
 
 export interface DownloadEngineEvents {
@@ -455,6 +457,7 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 		return {
 			version: 1,
 			apiUrl: this.apiUrl,
+			...(this.options.demo ? {demo: true} : {}),
 			updatedAt: new Date(this.now()).toISOString(),
 			items: [...this.entries.values()].map(entry => ({
 				...entry.item,

@@ -23,6 +23,8 @@ export interface Journal {
 	version: number;
 	/** The API base the items came from (no credentials). */
 	apiUrl?: string;
+	/** From the embedded demo archive, whose loopback URL dies with the process that served it. */
+	demo?: boolean;
 	updatedAt: string;
 	items: JournalEntry[];
 	manifest?: Manifest;
@@ -77,6 +79,7 @@ export async function loadJournal(folder: string): Promise<Journal | undefined> 
 	return {
 		version: Number(parsed.version ?? JOURNAL_VERSION),
 		apiUrl: typeof parsed.apiUrl === 'string' ? parsed.apiUrl : undefined,
+		demo: parsed.demo === true,
 		updatedAt: String(parsed.updatedAt ?? ''),
 		items: parsed.items.filter(isEntry).map(entry => ({
 			name: entry.name,
