@@ -81,7 +81,6 @@ export type Action =
 	| {type: 'resize'; width: number; height: number}
 	| {type: 'tick'}
 	| {type: 'run-query'; now: string}
-	| {type: 'search-started'; id: number}
 	| {type: 'search-page'; id: number; page: SearchPage}
 	| {type: 'search-done'; id: number; at: string}
 	| {type: 'search-failed'; id: number; message: string}

@@ -20,8 +20,3 @@ export function countsWidth(width: number): number {
 export function detailHeight(height: number): number {
 	return Math.max(1, height - 4);
 }
-
-/** Rows of the queue view's list (totals and column heads above, status and footer below). */
-export function queueListHeight(height: number): number {
-	return Math.max(1, height - 6);
-}

@@ -1,5 +1,4 @@
 /** Commands on the token, welcome, export and queue screens. */
-import {listHeight, queueListHeight} from './layout.js';
 import {selectMarkedRows, selectView} from './selectors.js';
 import type {AppState, ExportFormat, ExportForm, Screen} from './types.js';
 
@@ -121,4 +120,3 @@ export function requestDownload(state: AppState): AppState {
 	return {...state, seq, screen: 'queue', queueCursor: 0, requests: {...state.requests, download: {seq, rows}}};
 }
 
-export {listHeight, queueListHeight};

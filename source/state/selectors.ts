@@ -48,41 +48,40 @@ function merge(a: Row[], b: Row[], compare: (x: Row, y: Row) => number): Row[] {
 	return out;
 }
 
-interface ViewEntry {
+interface SortedEntry {
 	rows: Row[];
-	filter: string;
-	typeFilter?: string;
 	key: Sort['key'];
 	descending: boolean;
-	view: Row[];
+	sorted: Row[];
 }
 
 // Two entries: the reducer compares the view before and after a change.
-const viewCache: ViewEntry[] = [];
+const sortedCache: SortedEntry[] = [];
 
-function computeView(rows: Row[], filter: string, typeFilter: string | undefined, sort: Sort): Row[] {
-	const same = (entry: ViewEntry) => entry.filter === filter && entry.typeFilter === typeFilter && entry.key === sort.key && entry.descending === sort.descending;
-	const hit = viewCache.find(entry => entry.rows === rows && same(entry));
-	if (hit) return hit.view;
-	const match = matcher(filter, typeFilter);
+/** All rows in sort order; pages only ever append, so new rows are sorted alone and merged in. */
+function sortedRows(rows: Row[], sort: Sort): Row[] {
+	const same = (entry: SortedEntry) => entry.key === sort.key && entry.descending === sort.descending;
+	const hit = sortedCache.find(entry => entry.rows === rows && same(entry));
+	if (hit) return hit.sorted;
 	const compare = comparator(sort);
-	// Pages only ever append: sort the new rows alone and merge them in, O(n) not O(n log n).
-	const base = viewCache.find(entry => same(entry) && entry.rows.length > 0 && entry.rows.length < rows.length && rows[entry.rows.length - 1] === entry.rows[entry.rows.length - 1] && rows[0] === entry.rows[0]);
-	let view: Row[];
-	if (base) {
-		const added = rows.slice(base.rows.length);
-		view = merge(base.view, (match ? added.filter(match) : added).sort(compare), compare);
-	} else {
-		view = (match ? rows.filter(match) : [...rows]).sort(compare);
-	}
-	viewCache.unshift({rows, filter, typeFilter, key: sort.key, descending: sort.descending, view});
-	viewCache.length = Math.min(viewCache.length, 2);
-	return view;
+	const base = sortedCache.find(
+		entry => same(entry) && entry.rows.length > 0 && entry.rows.length < rows.length && rows[0] === entry.rows[0] && rows[entry.rows.length - 1] === entry.rows[entry.rows.length - 1],
+	);
+	const sorted = base ? merge(base.sorted, rows.slice(base.rows.length).sort(compare), compare) : [...rows].sort(compare);
+	sortedCache.unshift({rows, key: sort.key, descending: sort.descending, sorted});
+	sortedCache.length = Math.min(sortedCache.length, 2);
+	return sorted;
 }
+
+// Filtering a sorted list keeps its order: typing in the filter never re-sorts.
+const filteredView = memo((sorted: Row[], filter: string, typeFilter: string | undefined): Row[] => {
+	const match = matcher(filter, typeFilter);
+	return match ? sorted.filter(match) : sorted;
+});
 
 /** The rows the list shows, filtered and sorted. */
 export function selectView(state: Pick<AppState, 'rows' | 'filter' | 'typeFilter' | 'sort'>): Row[] {
-	return computeView(state.rows, state.filter, state.typeFilter, state.sort);
+	return filteredView(sortedRows(state.rows, state.sort), state.filter, state.typeFilter);
 }
 
 /** The slice of the view on screen. */
