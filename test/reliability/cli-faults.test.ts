@@ -25,13 +25,18 @@ let emulator: Emulator;
 let box: Sandbox;
 let folder: string;
 
-beforeEach(async () => {
-	emulator = await startEmulator({
+function startArchive(port = 0): Promise<Emulator> {
+	return startEmulator({
+		port,
 		seed: SEED,
 		token: TOKEN,
 		quiet: true,
 		extraRecords: FILES.map(file => ({name: file.name, fileType: 'Science CGI Level 0', ingest: '2025-10-04T01:00:00', size: file.size, withChecksum: true})),
 	});
+}
+
+beforeEach(async () => {
+	emulator = await startArchive();
 	box = await sandbox();
 	folder = join(box.root, 'cassi-data');
 });
@@ -121,10 +126,15 @@ describe('interrupted downloads', () => {
 	});
 
 	it('lets only one process use a folder: the second exits 2 saying who holds it, the first finishes intact', async () => {
-		emulator.setFaults({download: [{bytesPerSecond: 400_000, times: 2}]});
+		// The first run's transfers stall mid-file, so it holds the folder however slow the second is to start.
+		emulator.setFaults({download: [{stallAfterBytes: 100_000, times: 2}]});
 		const first = startCli(downloadArgs());
 		await until(partsUnderWay, 'the first run to start writing');
 		const second = await runCli(downloadArgs());
+		// Then the service comes back on the same port: the first run's retries resume and finish.
+		const port = emulator.port;
+		await emulator.close();
+		emulator = await startArchive(port);
 		expect(second.code).toBe(2);
 		expect(second.stderr.trimEnd().split('\n').filter(line => line.startsWith('cassi: '))).toEqual([
 			expect.stringMatching(new RegExp(`^cassi: folder is in use by cassi \\(pid ${first.child.pid} on .+\\): wait for it to finish, or stop it$`)),

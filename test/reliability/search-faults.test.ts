@@ -11,6 +11,7 @@ import {queryFromOptions} from '../../source/cassi/query.js';
 import type {Query} from '../../source/cassi/types.js';
 import {startEmulator, type Emulator} from '../../source/emulator/index.js';
 import {makeRows, sendJson, startServer, type Handler} from '../cassi/helpers/server.js';
+import {until} from './helpers/cli.js';
 import {chunk, head, startRawServer, type RawHandler} from './servers/raw-http.js';
 
 const TOKEN = 'search-fault-token-7f3a9c';
@@ -63,14 +64,6 @@ async function failure(promise: Promise<unknown>): Promise<CassiError> {
 
 function searches(instance: Emulator): number {
 	return instance.requests().filter(entry => entry.path.endsWith('/roman/search/Eng')).length;
-}
-
-async function until(done: () => boolean, timeoutMs = 5000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!done()) {
-		if (Date.now() > deadline) throw new Error('timed out waiting');
-		await new Promise(resolve => setTimeout(resolve, 20));
-	}
 }
 
 const rowsBody = (count: number) => JSON.stringify({results: makeRows(count), totalResults: count});
@@ -144,7 +137,7 @@ describe('search: broken bodies', () => {
 		const error = await failure(pending);
 		expect(error.kind).toBe('aborted');
 		// The emulator logs a request when its connection closes: cancelling closed it.
-		await until(() => searches(archive) > 0);
+		await until(() => searches(archive) > 0, 'the cancelled request to be logged');
 		// One request: the gaps of a second never tripped the 1.5 s body time-out into a retry.
 		expect(searches(archive)).toBe(1);
 	});
