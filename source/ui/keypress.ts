@@ -7,6 +7,8 @@ export interface Keypress {
 	name: string;
 	/** Printable text the key (or a paste) produces, for text fields. */
 	text?: string;
+	/** For several keys in one read (`paste`): the bytes, so they can be replayed one by one. */
+	raw?: string;
 }
 
 const SEQUENCES: Record<string, string> = {
@@ -61,9 +63,9 @@ export function parseKeypress(data: string): Keypress {
 	// Alt+key arrives as ESC + key.
 	if (data.length === 2 && data[0] === '\u001b' && data.charCodeAt(1) >= 32) return {name: `alt+${data[1]}`};
 	if (data.startsWith('\u001b')) return {name: 'unknown'};
-	// A single character or a paste: the text without control characters.
+	// A single character, or several keys that arrived in one read (typed during a redraw, or pasted).
 	// eslint-disable-next-line no-control-regex
 	const text = data.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
-	if (!text) return {name: 'unknown'};
-	return [...text].length === 1 ? {name: text, text} : {name: 'paste', text};
+	if ([...data].length === 1) return text ? {name: text, text} : {name: 'unknown'};
+	return {name: 'paste', text, raw: data};
 }

@@ -9,7 +9,7 @@ import type {AppState} from '../state/types.js';
 import {App} from './app.js';
 import {attachEngine, useEffects, type EffectsHandle} from './effects/use-effects.js';
 import {resolveKey} from './keys.js';
-import type {Keypress} from './keypress.js';
+import {parseKeypress, type Keypress} from './keypress.js';
 import type {Connection, QueueEngine, Services} from './services.js';
 import {useKeypress} from './use-keypress.js';
 
@@ -35,7 +35,15 @@ export type RootAction = Action | {type: 'key'; key: Keypress; now: string};
  */
 export function rootReducer(state: AppState, action: RootAction): AppState {
 	if (action.type !== 'key') return reducer(state, action);
-	const resolved = resolveKey(state, action.key, new Date(action.now));
+	const {key, now} = action;
+	if (key.name === 'paste' && key.raw !== undefined) {
+		// Plain text into a text field goes in whole; anything else is one key per character,
+		// each resolved against the state the previous one left (`/abc⏎` opens, types, keeps).
+		const resolved = key.text === key.raw ? resolveKey(state, key, new Date(now)) : undefined;
+		if (resolved?.type === 'text') return reducer(state, resolved);
+		return [...key.raw].reduce((current, char) => rootReducer(current, {type: 'key', key: parseKeypress(char), now}), state);
+	}
+	const resolved = resolveKey(state, key, new Date(now));
 	return resolved ? reducer(state, resolved) : state;
 }
 

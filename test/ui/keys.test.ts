@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {COMMANDS} from '../../source/state/actions.js';
 import {activeContexts, commandFor, hintsFor, KEY_BINDINGS, keyLabel, keysMarkdown, resolveKey} from '../../source/ui/keys.js';
 import {parseKeypress} from '../../source/ui/keypress.js';
+import {rootReducer} from '../../source/ui/root.js';
 import {KEY_BYTES, loadedState, press} from '../state/fixtures.js';
 
 describe('the key table', () => {
@@ -100,14 +101,26 @@ describe('naming raw terminal input', () => {
 		expect(parseKeypress('\u001bOH').name).toBe('home');
 		expect(parseKeypress('\u001b[4~').name).toBe('end');
 		expect(parseKeypress('G')).toEqual({name: 'G', text: 'G'});
-		expect(parseKeypress('pasted text')).toEqual({name: 'paste', text: 'pasted text'});
-		expect(parseKeypress('a\u0007b')).toEqual({name: 'paste', text: 'ab'});
+		expect(parseKeypress('pasted text')).toEqual({name: 'paste', text: 'pasted text', raw: 'pasted text'});
+		expect(parseKeypress('a\u0007b')).toEqual({name: 'paste', text: 'ab', raw: 'a\u0007b'});
 	});
 
-	it('sends a pasted chunk into a text field whole, and ignores it in the list', () => {
-		const state = loadedState(5);
-		expect(resolveKey(state, parseKeypress('jjj'))).toBeUndefined();
-		const filtering = press(state, '/');
+	it('sends a pasted chunk into a text field whole', () => {
+		const filtering = press(loadedState(5), '/');
 		expect(resolveKey(filtering, parseKeypress('FILE_0'))).toMatchObject({type: 'text', text: 'FILE_0'});
+	});
+
+	it('keeps every key of a chunk that arrived in one read', () => {
+		const at = new Date().toISOString();
+		let state = rootReducer(loadedState(10), {type: 'key', key: parseKeypress('   '), now: at});
+		state = rootReducer(state, {type: 'key', key: parseKeypress('\u001b[B'), now: at});
+		expect(state.marks.size).toBe(3);
+		expect(state.cursor).toBe(4);
+		state = rootReducer(state, {type: 'key', key: parseKeypress('/0000000\r'), now: at});
+		expect(state.filtering).toBe(false);
+		expect(state.filter).toBe('0000000');
+		expect(state.cursor).toBe(4);
+		state = rootReducer(state, {type: 'key', key: parseKeypress('jj'), now: at});
+		expect(state.cursor).toBe(6);
 	});
 });
