@@ -1,5 +1,6 @@
 /** Records → rows, once, as pages arrive: every later sort, filter and frame reads these fields. */
 import {exposure, recordId, recordSize} from '../cassi/records.js';
+import {sanitizeText} from '../cassi/sanitize.js';
 import type {CassiRecord} from '../cassi/types.js';
 import type {Row} from './types.js';
 
@@ -15,8 +16,10 @@ export function utcMs(value: string): number {
 
 export function toRow(record: CassiRecord): Row {
 	const times = exposure(record);
-	const name = String(record.archiveFileName);
-	const type = String(record.fileType);
+	// The client sanitised these; the fast path makes doing it again nearly free, and the
+	// list must never draw an escape sequence whatever fed it.
+	const name = sanitizeText(String(record.archiveFileName));
+	const type = sanitizeText(String(record.fileType));
 	const row: Row = {
 		id: recordId(record),
 		record,

@@ -1,5 +1,5 @@
 /** Layout only: the header, one screen's body, the status line and the key hints, exactly the terminal's size. */
-import {Box} from 'ink';
+import {Box, Text} from 'ink';
 import React from 'react';
 import {countsWidth, listHeight} from '../state/layout.js';
 import {selectMarked, selectRowById, selectTimeline, selectTypeCounts, selectView} from '../state/selectors.js';
@@ -85,8 +85,19 @@ function Body({state, storePath}: AppProps) {
 	}
 }
 
+/** Below this the layout cannot keep its promise that nothing wraps. */
+export const MIN_WIDTH = 60;
+export const MIN_HEIGHT = 12;
+
 export function App({state, storePath}: AppProps) {
 	const width = state.width;
+	if (width < MIN_WIDTH || state.height < MIN_HEIGHT) {
+		return (
+			<Box width={width} height={state.height} overflow="hidden">
+				<Text wrap="truncate">{`cassi needs ${MIN_WIDTH}×${MIN_HEIGHT} (now ${width}×${state.height}): enlarge the window · ^C quits`}</Text>
+			</Box>
+		);
+	}
 	return (
 		<Box flexDirection="column" width={width} height={state.height} overflow="hidden">
 			<Header query={state.search.query} demo={state.demo} width={width} />

@@ -194,3 +194,31 @@ describe('colour', () => {
 		expect(themeFor({NO_COLOR: ''}).color).toBe(true);
 	});
 });
+
+describe('hostile or awkward input', () => {
+	it('never draws an escape sequence from a record, even one that skipped the client', () => {
+		let state = press(initialState({hasToken: true, now: NOW}), 'Y');
+		state = apply(state, {
+			type: 'search-page',
+			id: state.search.id,
+			page: {
+				records: [{archiveFileName: 'EVIL_\u001b]0;pwned\u0007_\u001b[2J', fileType: 'Science CGI Level 0', ingestCompletionDate: '2025-10-04T01:00:00', note: '\u001b]52;c;aGk=\u0007x'}],
+				received: 1,
+				duplicates: 0,
+				done: true,
+			},
+		});
+		const app = render(<App state={press(state, 'Enter')} />);
+		unmount = app.unmount;
+		const raw = app.lastFrame() ?? '';
+		expect(raw).not.toMatch(/\u001b\]|\u001b\[2J|\u0007/);
+		expect(plain(raw)).toContain('EVIL__');
+		expect(plain(raw)).toMatch(/note\s+x/);
+	});
+
+	it('asks for a bigger window instead of wrapping when the terminal is tiny', () => {
+		const lines = frame({...loadedState(5), width: 40, height: 8});
+		expect(lines[0]).toMatch(/^cassi needs 60×12 \(now 40×8\)/);
+		expectFits(lines, 40, 8);
+	});
+});

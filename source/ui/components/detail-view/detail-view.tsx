@@ -2,6 +2,7 @@
 import {Box, Text} from 'ink';
 import React from 'react';
 import {productUrl} from '../../../cassi/records.js';
+import {sanitizeText} from '../../../cassi/sanitize.js';
 import type {Row} from '../../../state/types.js';
 import {bytes} from '../../format.js';
 import {fit, widthOf} from '../../text.js';
@@ -9,27 +10,28 @@ import {useTheme} from '../../theme.js';
 
 const KNOWN = new Set(['archiveFileName', 'fileType', 'ingestCompletionDate', 'checksum', 'search_key', 'distribution', 'times', 'startTime', 'endTime']);
 
+// The client sanitised these already; extra fields are shown raw, so clean them once more here.
 function show(value: unknown): string {
 	if (value === null || value === undefined || value === '') return '—';
-	return typeof value === 'string' ? value : JSON.stringify(value);
+	return sanitizeText(typeof value === 'string' ? value : JSON.stringify(value));
 }
 
 export function detailFields(row: Row, marked: boolean): Array<[string, string]> {
 	const record = row.record;
 	const fields: Array<[string, string]> = [
-		['Name', row.name],
-		['File type', row.type],
+		['Name', sanitizeText(row.name)],
+		['File type', sanitizeText(row.type)],
 		['Ingested (UTC)', show(record.ingestCompletionDate)],
 		['Exposure start', show(row.expStart)],
 		['Exposure end', show(row.expEnd)],
 		['Size', row.size === undefined ? 'unknown' : `${bytes(row.size)} (${row.size} bytes)`],
 		['Checksum', show(record.checksum)],
-		['Product URL', productUrl(record) ?? 'missing: this file cannot be downloaded'],
+		['Product URL', sanitizeText(productUrl(record) ?? 'missing: this file cannot be downloaded')],
 		['Search key', show(record.search_key)],
 		['Marked', marked ? 'yes' : 'no'],
 	];
 	for (const [key, value] of Object.entries(record)) {
-		if (!KNOWN.has(key)) fields.push([key, show(value)]);
+		if (!KNOWN.has(key)) fields.push([sanitizeText(key), show(value)]);
 	}
 	return fields;
 }
