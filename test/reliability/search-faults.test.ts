@@ -4,6 +4,7 @@
  * user would see: the right rows after a retry, or one clean line of the right kind.
  */
 import {inspect} from 'node:util';
+import zlib from 'node:zlib';
 import {afterEach, describe, expect, it} from 'vitest';
 import {CassiClient, type ClientOptions} from '../../source/cassi/client.js';
 import {CassiError} from '../../source/cassi/errors.js';
@@ -258,5 +259,64 @@ describe('search: 100 MB of JSON', () => {
 		expect(error.message).toBe('the search response is larger than 16 MiB: narrow the query or lower --limit');
 		expect(huge.finished()).toBe(false);
 		expect(huge.sent()).toBeLessThan(60_000_000);
+	});
+});
+
+describe('search: compressed bodies', () => {
+	it('reads a gzipped answer', async () => {
+		const body = zlib.gzipSync(rowsBody(6));
+		const server = await serve((request, response) => {
+			expect(request.headers['accept-encoding']).toMatch(/gzip/);
+			response.writeHead(200, {'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': body.length});
+			response.end(body);
+		});
+		expect((await client(server.url).client.search(DAY)).records).toHaveLength(6);
+	});
+
+	it('refuses a decompression bomb at the size cap, in one line, without inflating it all', async () => {
+		// 200 MB of zeros gzip to about 200 kB; the cap must count the inflated bytes.
+		const zeros = Buffer.alloc(1024 * 1024);
+		const gzip = zlib.createGzip({level: 1});
+		const compressed: Buffer[] = [];
+		gzip.on('data', chunk => compressed.push(chunk));
+		const done = new Promise(resolve => gzip.on('end', resolve));
+		for (let index = 0; index < 200; index++) gzip.write(zeros);
+		gzip.end();
+		await done;
+		const bomb = Buffer.concat(compressed);
+		expect(bomb.length).toBeLessThan(1_000_000);
+		const server = await serve((_request, response) => {
+			response.writeHead(200, {'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': bomb.length});
+			response.end(bomb);
+		});
+		const before = process.memoryUsage().arrayBuffers;
+		const error = await failure(client(server.url, {maxResponseBytes: 16 * 1024 * 1024, retries: 0}).client.search(DAY));
+		expect(error.message).toBe('the search response is larger than 16 MiB: narrow the query or lower --limit');
+		expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(100 * 1024 * 1024);
+	});
+
+	it('calls a corrupt compressed body a schema error after retrying, in one line', async () => {
+		const garbage = Buffer.concat([zlib.gzipSync(rowsBody(3)).subarray(0, 40), Buffer.from('not gzip at all')]);
+		const server = await serve((_request, response) => {
+			response.writeHead(200, {'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': garbage.length});
+			response.end(garbage);
+		});
+		const error = await failure(client(server.url, {retries: 1}).client.search(DAY));
+		expect(error.kind).toBe('schema');
+		expect(error.message).toBe('the service sent a corrupt compressed response: try again later');
+		expect(server.requests).toHaveLength(2);
+	});
+
+	it('still reports a 503 as a retryable failure when its body is in an encoding cassi never asked for', async () => {
+		const server = await serve((request, response, index) => {
+			if (index === 0) {
+				response.writeHead(503, {'content-type': 'application/json', 'content-encoding': 'zstd', 'content-length': 4});
+				response.end('\u0000\u0001\u0002\u0003');
+			} else {
+				sendJson(response, 200, {results: makeRows(2), totalResults: 2});
+			}
+		});
+		expect((await client(server.url).client.search(DAY)).records).toHaveLength(2);
+		expect(server.requests).toHaveLength(2);
 	});
 });
