@@ -35,7 +35,8 @@ export const RETRY_DEFAULTS = {retries: 4, baseMs: 500, maxMs: 30_000, maxWaitMs
 export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
 	if (value === null || value === undefined) return undefined;
 	const text = value.trim();
-	if (/^\d+$/.test(text)) return Number(text) * 1000;
+	// Capped at a year: 400 digits would be Infinity, and "wait Infinity s" tells nobody anything.
+	if (/^\d+$/.test(text)) return Math.min(Number(text), 365 * 86_400) * 1000;
 	// An HTTP date always names a weekday or month; this keeps "12.5" or "soon" out of Date.parse.
 	if (!/[a-z]{3}/i.test(text)) return undefined;
 	const at = Date.parse(text);
