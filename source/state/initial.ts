@@ -24,6 +24,7 @@ export function initialState(options: InitialOptions): AppState {
 		screen,
 		previousScreen: 'form',
 		helpOpen: false,
+		helpScroll: 0,
 		form: initialFormState(values),
 		// A type given on the command line is offered even when it is not one of the known seven.
 		knownTypes: mergeTypes([...DEFAULT_TYPES], values.fileTypes),

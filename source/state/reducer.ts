@@ -294,11 +294,29 @@ function onWelcome(state: AppState, command: Command): AppState {
 	return state;
 }
 
+function onHelp(state: AppState, command: Command): AppState {
+	const page = Math.max(1, state.height - 5);
+	switch (command) {
+		case 'back':
+			return {...state, helpOpen: false};
+		case 'cursor-down':
+			return {...state, helpScroll: state.helpScroll + 1};
+		case 'cursor-up':
+			return {...state, helpScroll: Math.max(0, state.helpScroll - 1)};
+		case 'page-down':
+			return {...state, helpScroll: state.helpScroll + page};
+		case 'page-up':
+			return {...state, helpScroll: Math.max(0, state.helpScroll - page)};
+		default:
+			return state;
+	}
+}
+
 function onCommand(state: AppState, command: Command): AppState {
 	if (state.confirm) return onConfirm(state, command);
 	if (command === 'force-quit' || command === 'quit') return requestQuit(state);
-	if (command === 'help') return {...state, helpOpen: !state.helpOpen};
-	if (state.helpOpen) return command === 'back' ? {...state, helpOpen: false} : state;
+	if (command === 'help') return {...state, helpOpen: !state.helpOpen, helpScroll: 0};
+	if (state.helpOpen) return onHelp(state, command);
 	// Screens reachable from anywhere in browse-like screens.
 	if (command === 'open-form' && state.hasToken) return {...state, screen: 'form', filtering: false};
 	if (command === 'open-queue' && state.screen !== 'queue') return {...state, screen: 'queue', filtering: false};

@@ -116,6 +116,8 @@ export interface AppState {
 	/** Where Esc returns to from the token or welcome screen. */
 	previousScreen: Screen;
 	helpOpen: boolean;
+	/** First help line shown, when the keys do not fit the screen. */
+	helpScroll: number;
 	confirm?: Confirm;
 	form: FormState;
 	/** File types offered in the form: the known seven plus any seen in results. */

@@ -66,7 +66,7 @@ function Browse({state}: {state: AppState}) {
 function Body({state, storePath}: AppProps) {
 	const width = state.width;
 	const height = Math.max(1, state.height - 3);
-	if (state.helpOpen) return <HelpOverlay contexts={activeContexts({...state, helpOpen: false, confirm: undefined})} width={width} height={height} />;
+	if (state.helpOpen) return <HelpOverlay contexts={activeContexts({...state, helpOpen: false, confirm: undefined})} scroll={state.helpScroll} width={width} height={height} />;
 	switch (state.screen) {
 		case 'welcome':
 			return <WelcomeScreen width={width} height={height} />;

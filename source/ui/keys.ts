@@ -108,6 +108,10 @@ export const KEY_BINDINGS: KeyBinding[] = [
 	{command: 'confirm-no', keys: ['n', 'N', 'escape'], help: 'no', contexts: ['confirm'], hint: 'no'},
 	// Help overlay
 	{command: 'back', keys: ['escape', 'q', '?'], help: 'close the help', contexts: ['help'], hint: 'close'},
+	{command: 'cursor-down', keys: ['down', 'j'], help: 'scroll down (small screens)', contexts: ['help']},
+	{command: 'cursor-up', keys: ['up', 'k'], help: 'scroll up', contexts: ['help']},
+	{command: 'page-down', keys: ['pagedown', 'space'], help: 'scroll a page down', contexts: ['help']},
+	{command: 'page-up', keys: ['pageup'], help: 'scroll a page up', contexts: ['help']},
 	// Everywhere
 	{command: 'help', keys: ['?'], help: 'keys for this screen', contexts: ['list', 'form-choice', 'detail', 'queue', 'welcome'], hint: 'help'},
 	{command: 'help', keys: ['f1'], help: 'keys for this screen', contexts: ['global'], hint: 'help'},

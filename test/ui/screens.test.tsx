@@ -222,3 +222,18 @@ describe('hostile or awkward input', () => {
 		expectFits(lines, 40, 8);
 	});
 });
+
+describe('help on a small terminal', () => {
+	it('scrolls when the keys do not fit', () => {
+		let state = press(loadedState(5, {width: 60, height: 14}), '?');
+		let text = frame(state).join('\n');
+		expect(text).toMatch(/Keys — Esc closes · ↓↑ scroll 1–10 of \d+/);
+		expect(text).toContain('move down');
+		state = press(state, 'PageDown', 'PageDown', 'PageDown', 'PageDown');
+		text = frame(state).join('\n');
+		expect(text).toContain('quit (asks if downloading)');
+		expect(text).not.toContain('move down');
+		state = press(state, 'Escape');
+		expect(state.helpOpen).toBe(false);
+	});
+});

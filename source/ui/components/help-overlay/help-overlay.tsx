@@ -20,10 +20,15 @@ export function helpLines(contexts: KeyContext[]): HelpLine[] {
 	return lines;
 }
 
-export function HelpOverlay({contexts, width, height}: {contexts: KeyContext[]; width: number; height: number}) {
+export function HelpOverlay({contexts, scroll = 0, width, height}: {contexts: KeyContext[]; scroll?: number; width: number; height: number}) {
 	const theme = useTheme();
-	const lines = helpLines(contexts);
+	const all = helpLines(contexts);
 	const rows = Math.max(1, height - 1);
+	const columnsFit = Math.max(1, Math.floor(width / 36) || 1);
+	// When even every column is not enough (a small terminal), the help scrolls.
+	const overflow = all.length > rows * columnsFit;
+	const top = overflow ? Math.min(scroll, all.length - rows * columnsFit) : 0;
+	const lines = all.slice(top);
 	const columnsNeeded = Math.ceil(lines.length / rows);
 	const columnCount = Math.max(1, Math.min(columnsNeeded, Math.floor(width / 36) || 1));
 	const columnWidth = Math.floor((width - (columnCount - 1)) / columnCount);
@@ -33,7 +38,7 @@ export function HelpOverlay({contexts, width, height}: {contexts: KeyContext[]; 
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text bold inverse>
-				{fit(' Keys — Esc, q or ? closes this help', width)}
+				{fit(overflow ? ` Keys — Esc closes · ↓↑ scroll ${top + 1}–${Math.min(all.length, top + rows * columnsFit)} of ${all.length}` : ' Keys — Esc, q or ? closes this help', width)}
 			</Text>
 			<Box flexDirection="row">
 				{columns.map((column, index) => (
