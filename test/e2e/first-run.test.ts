@@ -1,8 +1,11 @@
 // A new user's first run: no token anywhere, nothing saved. `cassi` on a terminal must welcome
 // them and offer the demo archive or token entry — never a stack trace.
-import {afterEach, beforeAll, expect, it} from 'vitest';
+import {afterEach, beforeAll, expect, it, vi} from 'vitest';
 import {ensureBuilt, startApp} from './app.js';
 import {terminalRestoreProblems, type TerminalHandle} from './terminal.js';
+
+// Each test starts the app and its demo archive; a busy 2-core CI machine needs more than the default.
+vi.setConfig({testTimeout: 60_000});
 
 let open: TerminalHandle[] = [];
 beforeAll(ensureBuilt, 120_000);

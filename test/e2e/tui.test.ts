@@ -1,8 +1,11 @@
 // The interactive browser, end to end: the built binary in a real terminal on the demo archive.
 // Every step asserts what a user would see on the screen.
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
 import {ensureBuilt, startApp, type AppOptions} from './app.js';
 import {terminalRestoreProblems, wrappedRows, type TerminalHandle} from './terminal.js';
+
+// Each test starts the app and its demo archive; a busy 2-core CI machine needs more than the default.
+vi.setConfig({testTimeout: 60_000});
 
 let open: TerminalHandle[] = [];
 beforeAll(ensureBuilt, 120_000);
