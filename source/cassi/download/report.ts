@@ -1,6 +1,5 @@
 /** Snapshots for the UI and the manifest for the record, built from the engine's entries. */
 import {join} from 'node:path';
-import {sanitizeText} from '../sanitize.js';
 import {etaSeconds, type RateMeter} from './rate.js';
 import {FILE_STATES, type DownloadItem, type FileSnapshot, type FileState, type Manifest, type ManifestEntry, type QueueSnapshot} from './types.js';
 
@@ -73,12 +72,9 @@ function failureMessage(entry: EntryView): string {
 export function buildManifest(entries: EntryView[], folder: string, seconds: number): Manifest {
 	const files: ManifestEntry[] = entries.map(entry => {
 		const status = STATUS[entry.state] ?? 'FAILED';
-		// A refused name is the service's raw one: the manifest is printed (--json), so it is cleaned here.
-		// JSON escapes C0 but not C1 (U+0080–U+009F), which some terminals obey.
-		const name = sanitizeText(entry.name);
 		return {
-			name,
-			path: join(folder, name),
+			name: entry.name,
+			path: join(folder, entry.name),
 			status,
 			bytes: status === 'FAILED' ? entry.transferred : entry.bytes,
 			seconds: Math.round(entry.seconds * 1000) / 1000,
