@@ -1,5 +1,6 @@
 /** Form commands: focus moves, typing, type checkboxes, presets and running the query. */
 import {checkForm, focusedType, focusRows, isTextFocus, presetRange, type Preset} from './form.js';
+import type {Command} from './actions.js';
 import type {AppState, FormValues} from './types.js';
 import {runQuery} from './search-reducer.js';
 
@@ -55,4 +56,33 @@ export function submitForm(state: AppState): AppState {
 	const first = Object.values(errors)[0];
 	if (first) return {...state, screen: 'form', message: {text: `Fix the form first: ${first}`, tone: 'error'}};
 	return runQuery(state);
+}
+
+export function onForm(state: AppState, command: Command): AppState {
+	switch (command) {
+		case 'form-next':
+			return moveFormFocus(state, 1);
+		case 'form-prev':
+			return moveFormFocus(state, -1);
+		case 'form-run':
+			return submitForm(state);
+		case 'form-toggle':
+			return toggleFormType(state);
+		case 'form-clear-field':
+			return clearFormField(state);
+		case 'backspace':
+			return formBackspace(state);
+		case 'preset-today':
+			return applyPreset(state, 'today');
+		case 'preset-yesterday':
+			return applyPreset(state, 'yesterday');
+		case 'preset-week':
+			return applyPreset(state, 'week');
+		case 'preset-last-check':
+			return applyPreset(state, 'last-check');
+		case 'back':
+			return {...state, screen: 'browse'};
+		default:
+			return state;
+	}
 }

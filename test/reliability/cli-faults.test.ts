@@ -155,6 +155,7 @@ describe('hostile names from the service', () => {
 		{name: 'CGI_00080006', archiveFileName: `CGI_${'L'.repeat(296)}`},
 		{name: 'CGI_00080007', archiveFileName: 'CGI_\u0000NUL'},
 		{name: 'CGI_00080008', archiveFileName: 'CGI_BACK\\SLASH'},
+		{name: 'CGI_00080000', archiveFileName: 'CGI_C1\u009B2J\u009D0;title\u009C'},
 	];
 
 	beforeEach(async () => {
@@ -187,6 +188,15 @@ describe('hostile names from the service', () => {
 			expect(names).toContain('CGI_');
 			expect(names).toContain('CGI_CLEAR');
 		}
+	});
+
+	it('prints the manifest (--json) with no control character, even for the names it refused', async () => {
+		const result = await runCli([...hostileQuery(), '--download', '-f', folder, '--json', '-q']);
+		expect(result.code).toBe(1);
+		expect(result.stdout + result.stderr).not.toMatch(CONTROL_BUT_NEWLINE);
+		const manifest = JSON.parse(result.stdout) as {files: Array<{name: string; status: string}>};
+		expect(manifest.files.filter(file => file.status === 'FAILED')).toHaveLength(HOSTILE.length);
+		expect(manifest.files.filter(file => file.status === 'COMPLETE').map(file => file.name)).toEqual(['CGI_00080009']);
 	});
 
 	it('downloads only the good file, refuses each hostile name in a clean line, exits 1, and writes nothing outside the folder', async () => {
