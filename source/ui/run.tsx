@@ -82,6 +82,11 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
 		lastCheck,
 	});
 
+	const TOKEN_SOURCES: Record<string, string> = {flag: '--token', env: 'MAST_API_TOKEN', store: 'the saved settings', file: './mast_api_token.txt'};
+	if (options.token && options.tokenSource && !options.demo) {
+		initial.message = {text: `Using the token from ${TOKEN_SOURCES[options.tokenSource] ?? options.tokenSource}`, tone: 'info'};
+	}
+
 	let finish!: (code: number) => void;
 	const finished = new Promise<number>(resolve => {
 		finish = resolve;
