@@ -6,6 +6,7 @@
 import {writeFile} from 'node:fs/promises';
 import {NO_TOKEN_MESSAGE} from '../client.js';
 import {CassiError, EXIT} from '../errors.js';
+import {sanitizeDeep} from '../sanitize.js';
 import type {CassiRecord} from '../types.js';
 import {DownloadEngine, itemFromRecord, type EngineOptions} from './engine.js';
 import {formatFinishedLine, formatSummary, formatTotalsLine, formatTransferLine, shortenMiddle} from './progress-line.js';
@@ -150,7 +151,10 @@ async function drive(engine: DownloadEngine, options: HeadlessOutputOptions): Pr
 
 const NO_TOKEN_REJECTED = 'the token was rejected or has expired: run `cassi login` with a new one, then `cassi resume` to continue';
 
-async function report(manifest: Manifest, options: HeadlessOutputOptions): Promise<void> {
+async function report(raw: Manifest, options: HeadlessOutputOptions): Promise<void> {
+	// A refused name is the service's raw one, and JSON escapes C0 but not C1 (U+0080–U+009F),
+	// which some terminals obey: what is printed or written for people is cleaned.
+	const manifest = sanitizeDeep(raw);
 	if (options.manifestPath) {
 		try {
 			await writeFile(options.manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
