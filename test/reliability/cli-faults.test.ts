@@ -5,8 +5,9 @@
  */
 import {readdir, readFile, stat} from 'node:fs/promises';
 import {join} from 'node:path';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {startEmulator, sha256Of, type Emulator} from '../../source/emulator/index.js';
+import {ensureBuilt} from '../e2e/app.js';
 import {runCli} from '../cli/run-cli.js';
 import {leftovers, sha256File} from '../download/helpers.js';
 import {startCli, until} from './helpers/cli.js';
@@ -34,6 +35,8 @@ function startArchive(port = 0): Promise<Emulator> {
 		extraRecords: FILES.map(file => ({name: file.name, fileType: 'Science CGI Level 0', ingest: '2025-10-04T01:00:00', size: file.size, withChecksum: true})),
 	});
 }
+
+beforeAll(ensureBuilt, 120_000);
 
 beforeEach(async () => {
 	emulator = await startArchive();
