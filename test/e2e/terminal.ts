@@ -147,7 +147,10 @@ export function spawnTerminal(options: SpawnOptions): TerminalHandle {
 		});
 	});
 	const exitCode = new Promise<number | null>((resolve) => {
-		child.onExit((event) => {
+		child.onExit(async (event) => {
+			// node-pty can report the exit before the last output has been read: let it drain first.
+			const exitAt = Date.now();
+			while (Date.now() - exitAt < 1000 && (pending > 0 || Date.now() - Math.max(lastDataAt, exitAt) < 100)) await sleep(20);
 			exited = true;
 			signal = event.signal ? event.signal : undefined;
 			resolve(event.signal ? null : event.exitCode);
