@@ -128,6 +128,28 @@ describe('a token that expires mid-session', () => {
 	});
 });
 
+describe('a token that expires between searches', () => {
+	it('asks for a new token when a refresh meets a 401, then shows the results again with marks and queue kept', async () => {
+		const server = await archive();
+		const {terminal, folder} = await downloadBoth(server);
+		await terminal.waitFor(/Queue: 2 of 2 done/, {timeout: 20_000});
+		await terminal.press('w');
+		await terminal.waitFor(/^2 files · 2 marked/m);
+		server.setFaults({search: [{status: 401, times: 1}]});
+		await terminal.press('r');
+		await terminal.waitFor(/Paste your MAST token/, {timeout: 20_000});
+		await terminal.type(TOKEN, 5);
+		await terminal.waitFor(new RegExp(`•{${TOKEN.length}}▏`));
+		await terminal.settle();
+		await terminal.press('Enter');
+		await terminal.waitFor(/^2 files · 2 marked/m, {timeout: 20_000});
+		expect(terminal.screen()).toContain('↓ 2/2');
+		await expectIntact(folder);
+		await terminal.press('q');
+		expect(await terminal.waitForExit()).toBe(0);
+	});
+});
+
 describe('hostile names on the screen', () => {
 	it('never lets a name set the window title, write the clipboard or clear the screen', async () => {
 		const hostile: ExtraRecord[] = [
