@@ -1,5 +1,7 @@
 // The interactive browser, end to end: the built binary in a real terminal on the demo archive.
 // Every step asserts what a user would see on the screen.
+import {readdirSync} from 'node:fs';
+import path from 'node:path';
 import {afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
 import {ensureBuilt, startApp, type AppOptions} from './app.js';
 import {terminalRestoreProblems, wrappedRows, type TerminalHandle} from './terminal.js';
@@ -180,6 +182,32 @@ describe('leaving the browser', () => {
 		expect(await term.waitForExit()).toBe(0);
 		expect(term.isAltScreen()).toBe(false);
 		expect(terminalRestoreProblems(term.output())).toEqual([]);
+	});
+
+	it('q asks first while downloads run; saying yes leaves the partial files to resume', async () => {
+		const term = await openBrowser(notebookDay);
+		// The first two rows are CGI_00011850 and CGI_00011851, about 297 MB on a throttled demo link.
+		for (const marked of [1, 2]) {
+			await term.press('Space');
+			await term.waitFor(status('39', String(marked)));
+		}
+		await term.press('d');
+		await term.waitFor(/Download 2 marked files/);
+		await term.press('y');
+		await term.waitFor(/downloading/);
+		await term.press('q');
+		await term.waitFor(/Downloads are running\. Quit anyway\?/);
+		await term.press('n');
+		await term.waitForGone(/Quit anyway\?/);
+		expect(term.exited).toBe(false);
+		await term.press('q');
+		await term.waitFor(/Quit anyway\?/);
+		await term.press('y');
+		await term.waitForExit({timeout: 20_000});
+		expect(term.isAltScreen()).toBe(false);
+		expect(terminalRestoreProblems(term.output())).toEqual([]);
+		const folder = path.join(term.dirs.work, 'cassi-data');
+		expect(readdirSync(folder).some((name) => name.startsWith('CGI_0001185'))).toBe(true);
 	});
 
 	for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
