@@ -46,6 +46,8 @@ export const COMMANDS = [
 	'form-run',
 	'form-toggle',
 	'form-clear-field',
+	'form-history-prev',
+	'form-history-next',
 	'preset-today',
 	'preset-yesterday',
 	'preset-week',

@@ -1,5 +1,5 @@
 /** Form commands: focus moves, typing, type checkboxes, presets and running the query. */
-import {checkForm, focusedType, focusRows, isTextFocus, presetRange, type Preset} from './form.js';
+import {checkForm, focusedType, focusRows, formFromInitial, isTextFocus, presetRange, type Preset} from './form.js';
 import type {Command} from './actions.js';
 import type {AppState, FormValues} from './types.js';
 import {runQuery} from './search-reducer.js';
@@ -42,6 +42,19 @@ export function toggleFormType(state: AppState): AppState {
 	return setValues(state, {...state.form.values, fileTypes});
 }
 
+/** ^P / ^N: step through earlier queries (newest first), filling the form. */
+export function recallHistory(state: AppState, delta: number): AppState {
+	if (state.history.length === 0) return {...state, message: {text: 'No earlier queries yet', tone: 'info'}};
+	const current = state.form.historyIndex ?? -1;
+	const index = Math.min(state.history.length - 1, Math.max(0, current + delta));
+	const values = formFromInitial(state.history[index]);
+	return {
+		...state,
+		form: {...state.form, values, historyIndex: index},
+		message: {text: `Earlier query ${index + 1} of ${state.history.length} (Enter runs it)`, tone: 'info'},
+	};
+}
+
 /** Presets set the ingest range and run at once: the daily check is one key. */
 export function applyPreset(state: AppState, preset: Preset): AppState {
 	const range = presetRange(preset, new Date(state.now), state.lastCheck);
@@ -70,6 +83,10 @@ export function onForm(state: AppState, command: Command): AppState {
 			return toggleFormType(state);
 		case 'form-clear-field':
 			return clearFormField(state);
+		case 'form-history-prev':
+			return recallHistory(state, 1);
+		case 'form-history-next':
+			return recallHistory(state, -1);
 		case 'backspace':
 			return formBackspace(state);
 		case 'preset-today':

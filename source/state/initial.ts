@@ -1,5 +1,6 @@
 /** The state a session starts in. */
 import {DEFAULT_TYPES, formFromInitial, initialFormState, mergeTypes} from './form.js';
+import type {Query} from '../cassi/types.js';
 import type {AppState, InitialQuery} from './types.js';
 
 export interface InitialOptions {
@@ -11,6 +12,8 @@ export interface InitialOptions {
 	firstRun?: boolean;
 	demo?: boolean;
 	lastCheck?: string;
+	/** Earlier queries, newest first. */
+	history?: Query[];
 	now?: Date;
 }
 
@@ -44,6 +47,7 @@ export function initialState(options: InitialOptions): AppState {
 		hasToken: options.hasToken,
 		demo: options.demo ?? false,
 		lastCheck: options.lastCheck,
+		history: options.history ?? [],
 		queueCursor: 0,
 		spinner: 0,
 		requests: {},

@@ -52,7 +52,10 @@ export function addPage(state: AppState, id: number, page: SearchPage): AppState
 
 export function finishSearch(state: AppState, id: number, at: string): AppState {
 	if (id !== state.search.id) return state;
-	return {...state, lastCheck: at, search: {...state.search, running: false, finishedAt: at}};
+	const query = state.search.query;
+	const key = JSON.stringify(query);
+	const history = query ? [query, ...state.history.filter(entry => JSON.stringify(entry) !== key)].slice(0, 50) : state.history;
+	return {...state, lastCheck: at, history, form: {...state.form, historyIndex: undefined}, search: {...state.search, running: false, finishedAt: at}};
 }
 
 export function failSearch(state: AppState, id: number, message: string): AppState {

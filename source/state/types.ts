@@ -24,6 +24,8 @@ export type FormFieldKey = 'ingestStart' | 'ingestEnd' | 'expStart' | 'expEnd' |
 
 export interface FormState {
 	values: FormValues;
+	/** Position in the query history while recalling (^P/^N); undefined when not recalling. */
+	historyIndex?: number;
 	/** Focus row: 'presets', a text field, or `type:<name>` for one file-type checkbox. */
 	focus: string;
 }
@@ -143,6 +145,8 @@ export interface AppState {
 	hasToken: boolean;
 	demo: boolean;
 	lastCheck?: string;
+	/** Earlier queries, newest first (from the settings store), for ^P/^N in the form. */
+	history: Query[];
 	queue?: QueueSnapshot;
 	queueCursor: number;
 	message?: {text: string; tone: 'info' | 'error' | 'success'};

@@ -12,6 +12,7 @@ import {freeBytes} from '../cassi/download/disk.js';
 import {loadJournal, unfinished} from '../cassi/download/journal.js';
 import {resumeFromJournal} from '../cassi/download/resume.js';
 import type {CassiStore} from '../cassi/store.js';
+import type {Query} from '../cassi/types.js';
 import {initialState} from '../state/initial.js';
 import type {InitialQuery} from '../state/types.js';
 import type {EffectsHandle} from './effects/use-effects.js';
@@ -71,6 +72,12 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
 	} catch {
 		lastCheck = undefined;
 	}
+	let history: Query[] = [];
+	try {
+		history = (options.store.get('queryHistory') ?? []).map(entry => entry.query);
+	} catch {
+		history = [];
+	}
 	const resumed = await resumableEngine(options);
 	const initial = initialState({
 		width: stdout.columns || 80,
@@ -80,6 +87,7 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
 		firstRun: isFirstRun(options.store, options.token),
 		demo: options.demo,
 		lastCheck,
+		history,
 	});
 
 	const TOKEN_SOURCES: Record<string, string> = {flag: '--token', env: 'MAST_API_TOKEN', store: 'the saved settings', file: './mast_api_token.txt'};

@@ -68,6 +68,8 @@ const NAMED: Record<string, string> = {
 	'Ctrl+U': '\u0015',
 	'Ctrl+F': '\u0006',
 	'Ctrl+B': '\u0002',
+	'Ctrl+P': '\u0010',
+	'Ctrl+N': '\u000e',
 	Delete: '\u001b[3~',
 };
 

@@ -94,6 +94,25 @@ describe('the query form', () => {
 		expect(checkForm(values, NOW).query).toEqual({ingestStart: '2025-10-04T00:00:00', fileTypes: ['Science CGI Level 0'], fileNames: 'CGI_*', limit: 10});
 	});
 
+	it('^P and ^N recall earlier queries, newest first; a finished query joins the history', () => {
+		const history = [
+			{ingestStart: '2025-10-03T00:00:00', ingestEnd: '2025-10-03T23:59:59', limit: 100},
+			{fileTypes: ['Science CGI Level 0'], fileNames: 'CGI_*', limit: 50000},
+		];
+		let state = press(initialState({hasToken: true, now: NOW, history}), 'Ctrl+P');
+		expect(state.form.values).toMatchObject({ingestStart: '2025-10-03T00:00:00', ingestEnd: '2025-10-03T23:59:59', limit: '100'});
+		state = press(state, 'Ctrl+P');
+		expect(state.form.values).toMatchObject({ingestStart: '', fileTypes: ['Science CGI Level 0'], fileNames: 'CGI_*'});
+		state = press(state, 'Ctrl+N', 'Enter');
+		expect(state.requests.search?.query).toEqual(history[0]);
+		state = apply(state, {type: 'search-done', id: state.search.id, at: NOW.toISOString()});
+		expect(state.history).toHaveLength(2);
+		state = press(state, 'Y');
+		state = apply(state, {type: 'search-done', id: state.search.id, at: NOW.toISOString()});
+		expect(state.history[0]).toMatchObject({ingestStart: '2025-10-04T00:00:00'});
+		expect(state.history).toHaveLength(3);
+	});
+
 	it('Esc leaves the form for the results, e and Tab come back', () => {
 		let state = press(form(), 'Escape');
 		expect(state.screen).toBe('browse');
