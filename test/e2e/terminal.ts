@@ -298,21 +298,3 @@ export function wrappedRows(handle: TerminalHandle): number[] {
 	}
 	return wrapped;
 }
-
-/** The widest visible row, in cells (trailing spaces ignored). */
-export function widestLine(handle: TerminalHandle): number {
-	const buffer = handle.xterm.buffer.active;
-	let widest = 0;
-	for (let y = 0; y < handle.rows; y++) {
-		const line = buffer.getLine(buffer.viewportY + y);
-		if (!line) continue;
-		for (let x = line.length - 1; x >= 0; x--) {
-			const chars = line.getCell(x)?.getChars() ?? '';
-			if (chars !== '' && chars !== ' ') {
-				widest = Math.max(widest, x + 1);
-				break;
-			}
-		}
-	}
-	return widest;
-}
