@@ -1,9 +1,14 @@
 /** Search lifecycle: a run request, pages arriving (rows and counts grow incrementally), the end. */
-import type {SearchPage} from '../cassi/types.js';
+import type {Query, SearchPage} from '../cassi/types.js';
 import {checkForm, mergeTypes} from './form.js';
 import {keepCursorRow} from './navigation.js';
 import {toRow} from './rows.js';
 import type {AppState} from './types.js';
+
+/** The same query whatever order its fields were set in. */
+export function queryKey(query: Query): string {
+	return JSON.stringify(Object.keys(query).sort().map(name => [name, query[name as keyof Query]]));
+}
 
 /** Validate the form and ask the effects to search; results, counts and cursor start afresh, marks stay. */
 export function runQuery(state: AppState): AppState {
@@ -53,8 +58,8 @@ export function addPage(state: AppState, id: number, page: SearchPage): AppState
 export function finishSearch(state: AppState, id: number, at: string): AppState {
 	if (id !== state.search.id) return state;
 	const query = state.search.query;
-	const key = JSON.stringify(query);
-	const history = query ? [query, ...state.history.filter(entry => JSON.stringify(entry) !== key)].slice(0, 50) : state.history;
+	const key = query && queryKey(query);
+	const history = query ? [query, ...state.history.filter(entry => queryKey(entry) !== key)].slice(0, 50) : state.history;
 	return {...state, lastCheck: at, history, form: {...state.form, historyIndex: undefined}, search: {...state.search, running: false, finishedAt: at}};
 }
 

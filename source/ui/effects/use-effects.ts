@@ -6,6 +6,7 @@ import {useEffect, useRef, type Dispatch} from 'react';
 import {itemFromRecord} from '../../cassi/download/engine.js';
 import {isCassiError} from '../../cassi/errors.js';
 import type {Action} from '../../state/actions.js';
+import {queryKey} from '../../state/search-reducer.js';
 import type {AppState} from '../../state/types.js';
 import type {Connection, QueueEngine, Services} from '../services.js';
 import {exportErrorMessage, exportText} from './export.js';
@@ -63,8 +64,8 @@ export function useEffects(state: AppState, dispatch: Dispatch<Action>, services
 				try {
 					services.store?.set('lastCheck', at);
 					const history = services.store?.get('queryHistory') ?? [];
-					const key = JSON.stringify(request.query);
-					services.store?.set('queryHistory', [{at, query: request.query}, ...history.filter(entry => JSON.stringify(entry.query) !== key)].slice(0, 50));
+					const key = queryKey(request.query);
+					services.store?.set('queryHistory', [{at, query: request.query}, ...history.filter(entry => queryKey(entry.query) !== key)].slice(0, 50));
 				} catch (error) {
 					dispatch({type: 'message', text: errorText(error), tone: 'error'});
 				}
