@@ -110,6 +110,13 @@ export async function rootAction(options: RootOptions): Promise<number> {
 		if (!connection.demo) markChecked(openStore());
 		process.stdout.write(renderResult(records, action ?? 'list', format, Boolean(options.showExpTimes)));
 		return 0;
+	} catch (error) {
+		// Ctrl-C or a dropped session during the search: the same exit as an interrupted download.
+		if (controller.signal.aborted) {
+			process.stderr.write('cassi: interrupted\n');
+			return 130;
+		}
+		throw error;
 	} finally {
 		stopShutdown();
 		await connection.close();

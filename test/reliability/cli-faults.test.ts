@@ -8,6 +8,7 @@ import {join} from 'node:path';
 import {afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {startEmulator, sha256Of, type Emulator} from '../../source/emulator/index.js';
 import {ensureBuilt} from '../e2e/app.js';
+import {startServer} from '../cassi/helpers/server.js';
 import {runCli} from '../cli/run-cli.js';
 import {leftovers, sha256File} from '../download/helpers.js';
 import {startCli, until} from './helpers/cli.js';
@@ -145,6 +146,24 @@ describe('interrupted downloads', () => {
 		const done = await first.done;
 		expect(done.code).toBe(0);
 		await expectAllIntact();
+	});
+});
+
+describe('interrupted searches', () => {
+	it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('%s while the service is slow to answer exits 130 in one line', async signal => {
+		// A service that takes the request and never answers.
+		const silent = await startServer(() => {});
+		try {
+			const run = startCli([...query, '--api-url', silent.url, '-t', TOKEN, '--count']);
+			await until(() => silent.requests.length > 0, 'the search request to arrive');
+			run.child.kill(signal);
+			const ended = await run.done;
+			expect(ended.code).toBe(130);
+			expect(ended.stderr).toBe('cassi: interrupted\n');
+			expect(ended.stdout).toBe('');
+		} finally {
+			await silent.close();
+		}
 	});
 });
 
