@@ -143,6 +143,19 @@ describe('the browser on the demo archive', () => {
 		await quitCleanly(term);
 	});
 
+	it('F1 in the detail shows the detail keys, not the list keys', async () => {
+		const term = await openBrowser(notebookDay);
+		await term.press('Enter');
+		await term.waitFor(/Detail: CGI_00011850/);
+		await term.press('F1');
+		const screen = await term.waitFor(/closes this help/);
+		expect(screen).toContain('back to the results');
+		expect(screen).not.toContain('mark or unmark, move down');
+		await term.press('Escape');
+		await term.waitFor(/Detail: CGI_00011850/);
+		await quitCleanly(term);
+	});
+
 	it('re-lays out on resize to 80×24 and 200×50 without a line wider than the terminal', async () => {
 		const term = await openBrowser(notebookDay, {cols: 120, rows: 30});
 		for (const [cols, rows] of [
