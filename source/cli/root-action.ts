@@ -63,7 +63,7 @@ export async function rootAction(options: RootOptions): Promise<number> {
 				token: connection.token,
 				tokenSource: connection.tokenSource,
 				initialQuery: query,
-				autoRun: hasQueryFlags(options) || connection.demo,
+				autoRun: hasQueryFlags(options),
 				demo: connection.demo,
 				store: openStore(),
 				folder: options.folder,
