@@ -12,7 +12,8 @@ import {ensureBuilt, startApp} from '../e2e/app.js';
 import {terminalRestoreProblems, type TerminalHandle} from '../e2e/terminal.js';
 import {runCli} from '../cli/run-cli.js';
 import {leftovers, sha256File} from '../download/helpers.js';
-import {until} from './helpers/cli.js';
+import {startCli, until} from './helpers/cli.js';
+import {sandbox} from './helpers/disk.js';
 
 const TOKEN = 'tui-fault-token-c4e2a1';
 const SEED = 13;
@@ -100,6 +101,36 @@ describe('a dropped session with downloads running', () => {
 		const resumed = await runCli(['resume', folder, '--api-url', server.url, '-q'], {env: {MAST_API_TOKEN: TOKEN}});
 		expect(resumed.code).toBe(0);
 		await expectIntact(folder);
+	});
+});
+
+describe('coming back after a crash', () => {
+	it('offers the unfinished queue of a killed run, and p completes it byte-identical', async () => {
+		const server = await archive();
+		server.setFaults({download: [{bytesPerSecond: 200_000}]});
+		const box = await sandbox();
+		try {
+			const folder = join(box.root, 'cassi-data');
+			const killed = startCli([...query(), '--api-url', server.url, '-t', TOKEN, '--download', '-f', folder]);
+			await until(async () => (await Promise.all(FILES.map(file => sizeOf(join(folder, `${file.name}.part`))))).every(size => size > 50_000), 'both parts to grow');
+			killed.child.kill('SIGKILL');
+			await killed.done;
+			server.setFaults({});
+			const terminal = startApp([...query(), '--api-url', server.url, '-f', folder], {cols: 110, rows: 30, env: {MAST_API_TOKEN: TOKEN}});
+			term = terminal;
+			await terminal.waitFor(/2 unfinished downloads from an earlier run/, {timeout: 20_000});
+			await terminal.press('w');
+			await terminal.waitFor(/Queue: 0 of 2 done/);
+			await terminal.press('p');
+			await terminal.waitFor(/Queue: 2 of 2 done/, {timeout: 20_000});
+			await expectIntact(folder);
+			const ranges = server.requests().filter(entry => entry.path.endsWith('/download/roman/eng')).map(entry => entry.headers.range);
+			expect(ranges.filter(range => range !== undefined && /^bytes=[1-9]\d*-$/.test(range))).toHaveLength(2);
+			await terminal.press('q');
+			expect(await terminal.waitForExit()).toBe(0);
+		} finally {
+			await box.cleanup();
+		}
 	});
 });
 
