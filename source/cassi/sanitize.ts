@@ -13,10 +13,12 @@ const ESCAPE_SEQUENCE =
 // C1 introducers used as single bytes (CSI = U+009B, OSC = U+009D, ...), then every other control.
 // eslint-disable-next-line no-control-regex
 const C1_SEQUENCE = /[\u009B][0-?]*[ -/]*[@-~]|[\u009D\u0090\u0098\u009E\u009F][^\u0007\u009C]*(?:\u0007|\u009C)?/g;
+// Also the invisible direction controls (bidi embeddings, overrides, isolates and marks): a name
+// holding U+202E shows reversed, so "CGI_1\u202Estif.exe" reads as "CGI_1exe.fits" (Trojan Source).
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 // eslint-disable-next-line no-control-regex
-const HAS_CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+const HAS_CONTROL = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/;
 
 /** Remove escape sequences and control characters; tabs and newlines become spaces. */
 export function sanitizeText(value: string): string {
@@ -25,7 +27,7 @@ export function sanitizeText(value: string): string {
 	return value
 		.replace(ESCAPE_SEQUENCE, '')
 		.replace(C1_SEQUENCE, '')
-		.replace(/[\t\n\r]/g, ' ')
+		.replace(/[\t\n\r\u2028\u2029]/g, ' ')
 		.replace(CONTROL, '');
 }
 

@@ -10,7 +10,7 @@ import {CassiError} from '../../source/cassi/errors.js';
 import {localNameProblem, validateLocalName} from '../../source/cassi/download/names.js';
 
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/;
 
 /** Names built from the pieces that make path tricks, mixed with ordinary and arbitrary text. */
 const tricky = fc
@@ -18,7 +18,7 @@ const tricky = fc
 		fc.oneof(
 			fc.constantFrom(
 				'..', '.', '/', '\\', '../', '..\\', '/etc/passwd', 'C:', 'c:\\', '\\\\server\\share', '~', '%2e%2e%2f', '\u0000',
-				'\u001B]0;x\u0007', '\u001B[2J', '\n', ' ', '.part', '.cassi-journal.json', '.cassi.lock', 'CGI_00011850', ':', '\u2215', '\uFF0F',
+				'\u001B]0;x\u0007', '\u001B[2J', '\n', ' ', '.part', '.cassi-journal.json', '.cassi.lock', 'CGI_00011850', ':', '\u2215', '\uFF0F', '\u202E', '\u2067',
 			),
 			fc.string({unit: 'binary', maxLength: 8}),
 			fc.string({unit: 'grapheme-ascii', maxLength: 8}),

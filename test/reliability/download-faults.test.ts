@@ -256,6 +256,7 @@ describe('download: hostile names', () => {
 		['an OSC 52 clipboard write', 'CGI_\u001B]52;c;ZWNobyBoaQ==\u0007', /control characters/],
 		['a CSI clear screen', '\u001B[2J\u001B[HCGI_1', /control characters/],
 		['a C1 CSI', 'CGI_\u009B2J', /control characters/],
+		['a right-to-left override (shows as CGI_1exe.fits)', 'CGI_1\u202Estif.exe', /invisible direction/],
 		['300 characters', `CGI_${'A'.repeat(296)}`, /longer than 255 bytes/],
 		['dot-dot alone', '..', /"\." or "\.\."/],
 		['a part-file name', 'CGI_1.part', /\.part/],

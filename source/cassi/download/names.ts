@@ -16,6 +16,8 @@ export function localNameProblem(name: unknown): string | undefined {
 	if (typeof name !== 'string' || name.length === 0) return 'the file name is empty';
 	if (name.includes('\u0000')) return 'the file name contains a NUL character';
 	if (CONTROL.test(name)) return 'the file name contains control characters';
+	// U+202E and friends make a name display as another ("CGI_1\u202Estif.exe" shows "CGI_1exe.fits").
+	if (/[\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/.test(name)) return 'the file name contains invisible direction or line controls';
 	if (name === '.' || name === '..') return 'the file name is "." or ".."';
 	if (name.includes('/') || name.includes('\\')) return 'the file name contains a path separator';
 	if (/^[a-zA-Z]:/.test(name)) return 'the file name looks like an absolute (drive) path';
