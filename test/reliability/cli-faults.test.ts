@@ -149,6 +149,20 @@ describe('interrupted downloads', () => {
 	});
 });
 
+describe('a token that expires during a headless download', () => {
+	it('exits 3 saying to log in and resume, keeping the rest resumable; `cassi resume` then completes', async () => {
+		emulator.setFaults({download: [{status: 401, match: FILES[1]!.name, times: 1}]});
+		const first = await runCli([...downloadArgs(), '-j', '1']);
+		expect(first.code).toBe(3);
+		expect(first.stderr).toContain('the token was rejected or has expired: run `cassi login` with a new one, then `cassi resume` to continue');
+		expect(first.stderr).not.toMatch(CONTROL_BUT_NEWLINE);
+		expect(await readdir(folder)).not.toContain(FILES[1]!.name);
+		const resumed = await runCli(['resume', folder, ...connection(), '-q']);
+		expect(resumed.code).toBe(0);
+		await expectAllIntact();
+	});
+});
+
 describe('interrupted searches', () => {
 	it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('%s while the service is slow to answer exits 130 in one line', async signal => {
 		// A service that takes the request and never answers.
