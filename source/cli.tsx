@@ -1,19 +1,16 @@
 #!/usr/bin/env node
 import {Command, CommanderError} from 'commander';
+import {CassiError} from './cassi/errors.js';
 import {defineRoot, type RootOptions} from './cli/program.js';
 import {defineSubcommands} from './cli/subcommands.js';
 import {rootAction} from './cli/root-action.js';
 import {reportError} from './cli/report-error.js';
+import {closest} from './cli/suggest.js';
 
 // A closed pipe (`cassi ... | head`) is a normal end, not an error.
 process.stdout.on('error', error => {
 	if ((error as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0);
 });
-
-// conf → atomically → when-exit hooks SIGINT/SIGTERM/SIGHUP at import and re-raises the signal
-// after its callbacks: one SIGTERM arrived twice, and the second killed cassi mid-shutdown
-// (no journal flush, lock left, terminal not restored). cassi handles these signals itself.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
 
 async function main(argv: string[]): Promise<number> {
 	const program = defineRoot(new Command());
@@ -21,14 +18,23 @@ async function main(argv: string[]): Promise<number> {
 	const run = (work: () => Promise<number>) => async () => {
 		exitCode = await work();
 	};
-	defineSubcommands(program, run);
-	program.action(run(() => rootAction(program.opts<RootOptions>())));
+	// Set before the subcommands exist: commander copies these settings into each of them.
 	program.enablePositionalOptions();
 	program.exitOverride();
 	program.configureOutput({
 		outputError: (text, write) => write(`cassi: ${text.replace(/^error: /, '').replace(/\n+(?=\S)/g, ' ').trim()}\n`),
 	});
+	defineSubcommands(program, run);
+	program.action(run(() => rootAction(program.opts<RootOptions>())));
 	try {
+		const word = argv[2];
+		if (word !== undefined && !word.startsWith('-')) {
+			const names = program.commands.map(command => command.name());
+			if (!names.includes(word)) {
+				const guess = closest(word, names);
+				throw new CassiError('usage', `unknown command '${word}'${guess ? ` (did you mean ${guess}?)` : ''}: see cassi --help`);
+			}
+		}
 		await program.parseAsync(argv);
 		return exitCode;
 	} catch (error) {

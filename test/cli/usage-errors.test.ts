@@ -28,6 +28,17 @@ describe('bad input gets one line and exit code 2', () => {
 		expect(result.stdout).toBe('');
 	});
 
+	it.each([
+		[['logn'], /unknown command 'logn' \(did you mean login\?\)/],
+		[['resume', '--paralel', '2'], /unknown option '--paralel' \(did you mean --parallel\?\)/i],
+		[['completion', 'fish'], /choose bash or zsh/],
+	])('a subcommand typo %j gets one line, a suggestion and exit 2', async (args, message) => {
+		const result = await runCli(args as string[]);
+		expect(result.code).toBe(2);
+		oneLine(result.stderr);
+		expect(result.stderr).toMatch(message as RegExp);
+	});
+
 	it('suggests the flag a typo meant', async () => {
 		const result = await runCli(['--coutn']);
 		expect(result.code).toBe(2);
