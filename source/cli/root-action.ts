@@ -55,6 +55,8 @@ export async function rootAction(options: RootOptions): Promise<number> {
 	const interactive = action === undefined && format === 'text' && process.stdin.isTTY && process.stdout.isTTY;
 
 	if (interactive) {
+		// --no-color is NO_COLOR for this process: the theme reads the one variable.
+		if (options.color === false) process.env.NO_COLOR = '1';
 		const {runTui} = await import('../ui/run.js');
 		const connection = await connect(options);
 		try {
