@@ -4,7 +4,7 @@
  * injected ENOSPC, or a folder without write permission.
  */
 import {spawnSync} from 'node:child_process';
-import {chmod, mkdir, mkdtemp, readdir, rm} from 'node:fs/promises';
+import {chmod, mkdir, mkdtemp, readdir, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join, relative} from 'node:path';
 
@@ -35,8 +35,12 @@ export async function tree(root: string): Promise<string[]> {
 
 export interface Mounted {
 	path: string;
-	/** 'tmpfs' when a real file system was mounted, else the fallback the caller must use. */
-	kind: 'tmpfs' | 'fallback';
+	/**
+	 * 'tmpfs' when a real file system was mounted; otherwise how the fault is made:
+	 * 'fallback' (the caller injects it), 'mode' (a folder of mode 0555, for a user who is not
+	 * root) or 'file' (a file where the folder's parent should be: root without mount rights).
+	 */
+	kind: 'tmpfs' | 'fallback' | 'mode' | 'file';
 	cleanup(): Promise<void>;
 }
 
@@ -68,20 +72,30 @@ export async function smallDisk(bytes: number): Promise<Mounted> {
 
 /**
  * A folder nobody may write in: a read-only tmpfs as root (root ignores permission bits),
- * a folder of mode 0555 otherwise.
+ * a folder of mode 0555 for anyone else, and for root without mount rights a folder whose
+ * parent is a file (ENOTDIR: unwritable all the same).
  */
 export async function readOnlyFolder(): Promise<Mounted> {
 	const base = await mkdtemp(join(tmpdir(), 'cassi-ro-'));
-	const path = join(base, 'ro');
+	let path = join(base, 'ro');
 	await mkdir(path);
+	const root = process.getuid?.() === 0;
 	const mounted = mount(['-t', 'tmpfs', '-o', 'ro,size=65536', 'tmpfs', path]);
-	if (!mounted) await chmod(path, 0o555);
+	let kind: Mounted['kind'] = 'tmpfs';
+	if (!mounted && !root) {
+		await chmod(path, 0o555);
+		kind = 'mode';
+	} else if (!mounted) {
+		await writeFile(join(base, 'blocker'), 'not a folder\n');
+		path = join(base, 'blocker', 'ro');
+		kind = 'file';
+	}
 	return {
 		path,
-		kind: mounted ? 'tmpfs' : 'fallback',
+		kind,
 		async cleanup() {
 			if (mounted) unmount(path);
-			else await chmod(path, 0o755).catch(() => undefined);
+			if (kind === 'mode') await chmod(path, 0o755).catch(() => undefined);
 			await rm(base, {recursive: true, force: true});
 		},
 	};
