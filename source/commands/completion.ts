@@ -17,10 +17,14 @@ _cassi() {
   prev="\${COMP_WORDS[COMP_CWORD-1]}"
   case "$prev" in
     --filetype)
-      local IFS=$'\\n'
-      COMPREPLY=( $(compgen -W "${KNOWN_FILE_TYPES.join('\\n')}" -- "$cur") )
-      COMPREPLY=( "\${COMPREPLY[@]/%/}" )
-      local i; for i in "\${!COMPREPLY[@]}"; do COMPREPLY[$i]=$(printf '%q' "\${COMPREPLY[$i]}"); done
+      # Types hold spaces: match on the unescaped word, one type per line, and quote
+      # the answers unless the user opened a quote (readline closes it).
+      local IFS=$'\\n' word="\${cur//\\\\/}" quoted='' i
+      case "$word" in \\"*|\\'*) quoted=1; word="\${word:1}" ;; esac
+      COMPREPLY=( $(compgen -W "${KNOWN_FILE_TYPES.join('\n')}" -- "$word") )
+      if [[ -z $quoted ]]; then
+        for i in "\${!COMPREPLY[@]}"; do COMPREPLY[$i]=$(printf '%q' "\${COMPREPLY[$i]}"); done
+      fi
       return ;;
     -s|--ingestion-start-date|-e|--ingestion-end-date|--exp-start-date|--exp-end-date)
       COMPREPLY=( $(compgen -W "${DATES.join(' ')}" -- "$cur") ); return ;;

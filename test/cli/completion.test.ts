@@ -1,0 +1,39 @@
+import {spawnSync} from 'node:child_process';
+import {describe, expect, it} from 'vitest';
+import {completionScript} from '../../source/commands/completion.js';
+
+const hasBash = spawnSync('bash', ['-c', 'true']).status === 0;
+
+/** What bash's completion function offers for the words typed so far (the last one is being completed). */
+function complete(words: string[]): string[] {
+	const script = `${completionScript('bash')}
+COMP_WORDS=(${words.map(word => `'${word.replaceAll("'", `'\\''`)}'`).join(' ')})
+COMP_CWORD=${words.length - 1}
+_cassi
+printf '%s\\n' "\${COMPREPLY[@]}"`;
+	const result = spawnSync('bash', ['--norc', '--noprofile', '-s'], {input: script, encoding: 'utf8'});
+	expect(result.stderr).toBe('');
+	return result.stdout.split('\n').filter(line => line !== '');
+}
+
+describe.runIf(hasBash)('bash completion', () => {
+	it('offers every file type whole, spaces escaped', () => {
+		const offered = complete(['cassi', '--filetype', '']);
+		expect(offered).toHaveLength(7);
+		expect(offered).toContain('Science\\ CGI\\ Level\\ 0');
+	});
+
+	it('narrows on a typed prefix, with or without escaped spaces', () => {
+		expect(complete(['cassi', '--filetype', 'Sci'])).toEqual(['Science\\ CGI\\ Level\\ 0', 'Science\\ WFI\\ Level\\ 0']);
+		expect(complete(['cassi', '--filetype', 'Science\\ W'])).toEqual(['Science\\ WFI\\ Level\\ 0']);
+	});
+
+	it('after an opening quote, answers the bare type for readline to close', () => {
+		expect(complete(['cassi', '--filetype', '"House'])).toEqual(['Housekeeping Ancillary Telemetry Data']);
+	});
+
+	it('completes subcommands and flags', () => {
+		expect(complete(['cassi', 'log'])).toEqual(['login', 'logout']);
+		expect(complete(['cassi', '--cou'])).toEqual(['--count']);
+	});
+});
