@@ -1,7 +1,7 @@
 import {CassiClient} from '../cassi/client.js';
 import {CassiError} from '../cassi/errors.js';
 import {openStore} from '../cassi/store.js';
-import {describeToken} from '../cassi/token.js';
+import {maskToken} from '../cassi/token.js';
 import {TOKEN_URL} from '../cassi/types.js';
 import {readSecret} from './read-secret.js';
 
@@ -20,7 +20,7 @@ export async function login(options: LoginOptions): Promise<number> {
 	}
 	const store = openStore();
 	store.set('token', token);
-	process.stderr.write(`Saved ${describeToken({token, source: 'store', where: store.path})}${options.check ? ' (checked)' : ''}\n`);
+	process.stderr.write(`Saved the token (${maskToken(token)}${options.check ? `, accepted by ${options.apiUrl}` : ', not checked'}) to ${store.path}\n`);
 	return 0;
 }
 
