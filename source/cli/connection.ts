@@ -1,6 +1,5 @@
 import {CassiError} from '../cassi/errors.js';
 import {endpoints, resolveApiUrl} from '../cassi/endpoints.js';
-import {openStore} from '../cassi/store.js';
 import {resolveToken} from '../cassi/token.js';
 
 /** Where requests go and with which token; `close` stops an in-process demo emulator. */
@@ -41,7 +40,10 @@ export async function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv = p
 	if (flags.token !== undefined && flags.token.trim() === '') {
 		throw new CassiError('usage', '--token is empty: pass the token itself, or leave the flag out to use MAST_API_TOKEN or `cassi login`');
 	}
-	const resolved = resolveToken({flag: flags.token, env, store: openStore(env), cwd: process.cwd()});
+	// conf takes a third of a second to load: open the store only when flag and env give no token.
+	const early = Boolean(flags.token?.trim() || env.MAST_API_TOKEN?.trim());
+	const store = early ? undefined : (await import('../cassi/store.js')).openStore(env);
+	const resolved = resolveToken({flag: flags.token, env, store, cwd: process.cwd()});
 	return {
 		apiUrl,
 		token: resolved?.token,

@@ -1,6 +1,5 @@
 import {NO_TOKEN_MESSAGE} from '../cassi/client.js';
 import {CassiError} from '../cassi/errors.js';
-import {markChecked, openStore} from '../cassi/store.js';
 import {queryFromOptions, validateLimit} from '../cassi/query.js';
 import type {Query} from '../cassi/types.js';
 import {renderResult, runSearch, type HeadlessAction, type OutputFormat} from '../headless/search.js';
@@ -58,6 +57,7 @@ export async function rootAction(options: RootOptions): Promise<number> {
 		// --no-color is NO_COLOR for this process: the theme reads the one variable.
 		if (options.color === false) process.env.NO_COLOR = '1';
 		const {runTui} = await import('../ui/run.js');
+		const {openStore} = await import('../cassi/store.js');
 		const connection = await connect(options);
 		try {
 			return await runTui({
@@ -109,7 +109,6 @@ export async function rootAction(options: RootOptions): Promise<number> {
 				engine: {demo: connection.demo},
 			});
 		}
-		if (!connection.demo) markChecked(openStore());
 		process.stdout.write(renderResult(records, action ?? 'list', format, Boolean(options.showExpTimes)));
 		return 0;
 	} catch (error) {
