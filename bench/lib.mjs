@@ -7,6 +7,8 @@ import {fileURLToPath} from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const cli = path.join(root, 'dist', 'cli.js');
+/** The executable as an installed `cassi` runs it: through its shebang, with its node flags. */
+export const cliBin = cli;
 
 /** `cassi emulator` in its own process, so its CPU is not billed to the client measured. */
 export async function startEmulatorProcess(args = []) {

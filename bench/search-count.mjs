@@ -1,5 +1,5 @@
 // Issue 2: `count` over 50,000 results end to end, ours vs the seed's Python helpers.
-import {cli, pythonWithPandas, ratio, seedHelpers, startEmulatorProcess, timed, writeTemp} from './lib.mjs';
+import {cliBin as cli, pythonWithPandas, ratio, seedHelpers, startEmulatorProcess, timed, writeTemp} from './lib.mjs';
 
 const DEMO_TOKEN_ENV = 'CASSI_BENCH_TOKEN';
 
@@ -12,8 +12,8 @@ export async function benchSearchCount({token}) {
 		const start = iso(Date.now() - 9 * day);
 		const end = iso(Date.now() - 2 * day);
 		// Untimed warm-up: the emulator generates and caches the range on its first search.
-		timed(process.execPath, [cli, '--api-url', emulator.url, '-t', token, '-s', start, '-e', end, '--count', '-q'], {runs: 1});
-		const ours = timed(process.execPath, [cli, '--api-url', emulator.url, '-t', token, '-s', start, '-e', end, '--count', '--json', '-q']);
+		timed(cli, ['--api-url', emulator.url, '-t', token, '-s', start, '-e', end, '--count', '-q'], {runs: 1});
+		const ours = timed(cli, ['--api-url', emulator.url, '-t', token, '-s', start, '-e', end, '--count', '--json', '-q']);
 		const counted = JSON.parse(ours.stdout).total;
 		const lines = [`search+count, ${counted} files (${start}..${end}):`, `  cassi   ${ours.seconds.toFixed(2)} s  ${ours.rssMB.toFixed(0)} MB peak`];
 		const python = pythonWithPandas();

@@ -140,7 +140,7 @@ export class CassiClient {
 			if (declared > this.maxResponseBytes) throw tooBig();
 			let bytes: Buffer;
 			try {
-				bytes = await readCapped(decodedBody(body, encoding), this.maxResponseBytes, tooBig);
+				bytes = await readCapped(decodedBody(body, encoding), this.maxResponseBytes, tooBig, declared || undefined);
 			} catch (error) {
 				throw transportError(error, url, timeouts);
 			}

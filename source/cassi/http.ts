@@ -129,14 +129,33 @@ export function redact(error: CassiError, token: string): CassiError {
 	});
 }
 
-export async function readCapped(body: AsyncIterable<Uint8Array>, limit: number, onOver: () => CassiError): Promise<Buffer> {
+export async function readCapped(
+	body: AsyncIterable<Uint8Array>,
+	limit: number,
+	onOver: () => CassiError,
+	expected?: number,
+): Promise<Buffer> {
+	// With a declared length, copy into one buffer as chunks arrive so each chunk can be
+	// collected at once: a 50,000-row body is held once, not twice. A body that outgrows
+	// its declared length falls back to collecting chunks.
+	let whole = expected !== undefined && Number.isSafeInteger(expected) && expected > 0 && expected <= limit ? Buffer.allocUnsafe(expected) : undefined;
 	const chunks: Buffer[] = [];
 	let size = 0;
 	for await (const chunk of body) {
+		if (whole && size + chunk.byteLength <= whole.length) {
+			whole.set(chunk, size);
+			size += chunk.byteLength;
+			continue;
+		}
+		if (whole) {
+			chunks.push(whole.subarray(0, size));
+			whole = undefined;
+		}
 		size += chunk.byteLength;
 		if (size > limit) throw onOver();
 		chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
 	}
+	if (whole) return size === whole.length ? whole : whole.subarray(0, size);
 	return Buffer.concat(chunks, size);
 }
 
