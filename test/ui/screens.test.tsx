@@ -77,7 +77,7 @@ describe('the results screen', () => {
 
 	it('shows the filter line while typing', () => {
 		const lines = frame(press(loadedState(40), '/', '0003'));
-		expect(lines.at(-2)).toMatch(/^\/0003▏\s+11 match · Enter keeps · Esc cancels/);
+		expect(lines.at(-2)).toMatch(/^\/0003▏\s+11 matches · Enter keeps · Esc cancels/);
 	});
 
 	it('asks before clearing many marks, on the status line', () => {

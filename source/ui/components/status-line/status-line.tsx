@@ -56,7 +56,7 @@ export function StatusLine(props: StatusLineProps) {
 	if (props.filtering) {
 		return (
 			<Text>
-				{fit(`/${props.filter}▏  ${props.viewCount} match · Enter keeps · Esc cancels`, props.width)}
+				{fit(`/${props.filter}▏  ${props.viewCount} ${props.viewCount === 1 ? 'match' : 'matches'} · Enter keeps · Esc cancels`, props.width)}
 			</Text>
 		);
 	}
