@@ -6,7 +6,7 @@ import {Box, Text} from 'ink';
 import React from 'react';
 import {checkForm, FIELD_LABELS, focusRows, TEXT_FIELDS, typeFocus} from '../../../state/form.js';
 import type {FormState} from '../../../state/types.js';
-import {fit} from '../../text.js';
+import {fit, widthOf} from '../../text.js';
 import {useTheme} from '../../theme.js';
 import {parseDateInput} from '../../../cassi/dates.js';
 
@@ -79,12 +79,16 @@ export function QueryForm({form, knownTypes, counts, lastCheck, now, width, heig
 	const room = Math.max(0, height - lines.length - 1);
 	const focusIndex = Math.max(0, typeRows.indexOf(form.focus));
 	const start = Math.max(0, Math.min(focusIndex - room + 1, typeRows.length - room));
+	// Counts line up in one right-aligned column after the longest name.
+	const countWidth = Math.max(0, ...knownTypes.map(type => String(counts[type] ?? '').length));
+	const nameWidth = Math.min(Math.max(0, ...knownTypes.map(widthOf)), Math.max(10, width - LABEL - 6 - countWidth));
 	for (const type of knownTypes.slice(start, start + room)) {
 		const isFocused = focused(typeFocus(type));
-		const count = counts[type] === undefined ? '' : `  ${counts[type]}`;
+		const count = counts[type] === undefined ? '' : fit(String(counts[type]), countWidth, {align: 'right'});
+		const name = count ? fit(type, nameWidth) : type;
 		lines.push(
 			<Text key={type} inverse={isFocused}>
-				{fit(`${labelCell('', isFocused)}[${selected.includes(type) ? 'x' : ' '}] ${type}${count}`, width)}
+				{fit(`${labelCell('', isFocused)}[${selected.includes(type) ? 'x' : ' '}] ${name}  ${count}`.trimEnd(), width)}
 			</Text>,
 		);
 	}
