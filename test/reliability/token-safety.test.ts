@@ -166,7 +166,7 @@ describe('the token never leaks', () => {
 		outputs.push({what: 'cassi emulator', text: ended.stdout + ended.stderr});
 	});
 
-	it('the TUI’s main screens, with downloads, never draw it', async () => {
+	it('the TUI’s main screens, with downloads, never draw it', {timeout: 90_000}, async () => {
 		const term = startApp([...query, ...api(), '-f', 'tui-data'], {cols: 110, rows: 32, env: {MAST_API_TOKEN: SENTINEL}});
 		try {
 			await term.waitFor(/^2 files · 0 marked/m, {timeout: 20_000});

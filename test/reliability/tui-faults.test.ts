@@ -59,7 +59,7 @@ async function downloadBoth(server: Emulator, extraArgs: string[] = []): Promise
 	const terminal = startApp([...query(), '--api-url', server.url, '-f', 'cassi-data', ...extraArgs], {cols: 110, rows: 30, env: {MAST_API_TOKEN: TOKEN}});
 	term = terminal;
 	const folder = join(terminal.dirs.work, 'cassi-data');
-	await terminal.waitFor(/^2 files · 0 marked/m, {timeout: 20_000});
+	await terminal.waitFor(/^2 files · 0 marked/m, {timeout: 40_000});
 	await terminal.press('a');
 	await terminal.waitFor(/^2 files · 2 marked/m);
 	await terminal.press('d');
@@ -79,11 +79,11 @@ describe('a dropped session with downloads running', () => {
 	it.each([
 		['SIGHUP', 129],
 		['SIGTERM', 143],
-	] as const)('%s restores the terminal, releases the folder and leaves parts that `cassi resume` completes', async (signal, code) => {
+	] as const)('%s restores the terminal, releases the folder and leaves parts that `cassi resume` completes', {timeout: 90_000}, async (signal, code) => {
 		const server = await archive();
 		server.setFaults({download: [{bytesPerSecond: 200_000}]});
 		const {terminal, folder} = await downloadBoth(server);
-		await until(async () => (await Promise.all(FILES.map(file => sizeOf(join(folder, `${file.name}.part`))))).every(size => size > 50_000), 'both parts to grow');
+		await until(async () => (await Promise.all(FILES.map(file => sizeOf(join(folder, `${file.name}.part`))))).every(size => size > 50_000), 'both parts to grow', 45_000);
 		terminal.kill(signal);
 		expect(await terminal.waitForExit({timeout: 15_000})).toBe(code);
 		expect(terminal.isAltScreen()).toBe(false);
@@ -105,24 +105,24 @@ describe('a dropped session with downloads running', () => {
 });
 
 describe('coming back after a crash', () => {
-	it('offers the unfinished queue of a killed run, and p completes it byte-identical', async () => {
+	it('offers the unfinished queue of a killed run, and p completes it byte-identical', {timeout: 90_000}, async () => {
 		const server = await archive();
 		server.setFaults({download: [{bytesPerSecond: 200_000}]});
 		const box = await sandbox();
 		try {
 			const folder = join(box.root, 'cassi-data');
 			const killed = startCli([...query(), '--api-url', server.url, '-t', TOKEN, '--download', '-f', folder]);
-			await until(async () => (await Promise.all(FILES.map(file => sizeOf(join(folder, `${file.name}.part`))))).every(size => size > 50_000), 'both parts to grow');
+			await until(async () => (await Promise.all(FILES.map(file => sizeOf(join(folder, `${file.name}.part`))))).every(size => size > 50_000), 'both parts to grow', 45_000);
 			killed.child.kill('SIGKILL');
 			await killed.done;
 			server.setFaults({});
 			const terminal = startApp([...query(), '--api-url', server.url, '-f', folder], {cols: 110, rows: 30, env: {MAST_API_TOKEN: TOKEN}});
 			term = terminal;
-			await terminal.waitFor(/2 unfinished downloads from an earlier run/, {timeout: 20_000});
+			await terminal.waitFor(/2 unfinished downloads from an earlier run/, {timeout: 40_000});
 			await terminal.press('w');
 			await terminal.waitFor(/Queue: 0 of 2 done/);
 			await terminal.press('p');
-			await terminal.waitFor(/Queue: 2 of 2 done/, {timeout: 20_000});
+			await terminal.waitFor(/Queue: 2 of 2 done/, {timeout: 40_000});
 			await expectIntact(folder);
 			const ranges = server.requests().filter(entry => entry.path.endsWith('/download/roman/eng')).map(entry => entry.headers.range);
 			expect(ranges.filter(range => range !== undefined && /^bytes=[1-9]\d*-$/.test(range))).toHaveLength(2);
@@ -135,19 +135,19 @@ describe('coming back after a crash', () => {
 });
 
 describe('a token that expires mid-session', () => {
-	it('asks for a new token and goes on, keeping results, marks and the queue', async () => {
+	it('asks for a new token and goes on, keeping results, marks and the queue', {timeout: 90_000}, async () => {
 		const server = await archive();
 		// Each file's first request breaks off; its retry meets a 401, as an expired token would.
 		server.setFaults({download: [{cutAfterBytes: 100_000, times: 2}, {status: 401, times: 1}]});
 		const {terminal, folder} = await downloadBoth(server, ['-j', '1']);
-		await terminal.waitFor(/Paste your MAST token/, {timeout: 20_000});
+		await terminal.waitFor(/Paste your MAST token/, {timeout: 40_000});
 		expect(terminal.screen()).toMatch(/rejected|expired/i);
 		await terminal.type(TOKEN, 5);
 		// Every character is in (masked) before Enter, so Enter is a key, not the tail of a paste.
 		await terminal.waitFor(new RegExp(`•{${TOKEN.length}}▏`));
 		await terminal.settle();
 		await terminal.press('Enter');
-		await terminal.waitFor(/Queue: 2 of 2 done/, {timeout: 20_000});
+		await terminal.waitFor(/Queue: 2 of 2 done/, {timeout: 40_000});
 		await terminal.press('w');
 		await terminal.waitFor(/^2 files · 2 marked/m);
 		expect(terminal.screen()).toContain('CGI_00050001');
@@ -160,20 +160,20 @@ describe('a token that expires mid-session', () => {
 });
 
 describe('a token that expires between searches', () => {
-	it('asks for a new token when a refresh meets a 401, then shows the results again with marks and queue kept', async () => {
+	it('asks for a new token when a refresh meets a 401, then shows the results again with marks and queue kept', {timeout: 90_000}, async () => {
 		const server = await archive();
 		const {terminal, folder} = await downloadBoth(server);
-		await terminal.waitFor(/Queue: 2 of 2 done/, {timeout: 20_000});
+		await terminal.waitFor(/Queue: 2 of 2 done/, {timeout: 40_000});
 		await terminal.press('w');
 		await terminal.waitFor(/^2 files · 2 marked/m);
 		server.setFaults({search: [{status: 401, times: 1}]});
 		await terminal.press('r');
-		await terminal.waitFor(/Paste your MAST token/, {timeout: 20_000});
+		await terminal.waitFor(/Paste your MAST token/, {timeout: 40_000});
 		await terminal.type(TOKEN, 5);
 		await terminal.waitFor(new RegExp(`•{${TOKEN.length}}▏`));
 		await terminal.settle();
 		await terminal.press('Enter');
-		await terminal.waitFor(/^2 files · 2 marked/m, {timeout: 20_000});
+		await terminal.waitFor(/^2 files · 2 marked/m, {timeout: 40_000});
 		expect(terminal.screen()).toContain('↓ 2/2');
 		await expectIntact(folder);
 		await terminal.press('q');
@@ -182,7 +182,7 @@ describe('a token that expires between searches', () => {
 });
 
 describe('hostile names on the screen', () => {
-	it('never lets a name set the window title, write the clipboard or clear the screen', async () => {
+	it('never lets a name set the window title, write the clipboard or clear the screen', {timeout: 90_000}, async () => {
 		const hostile: ExtraRecord[] = [
 			{name: 'CGI_00040001', fileType: 'Science CGI Level 0', ingest: '2025-10-04T05:00:00', size: 1000, raw: {archiveFileName: 'CGI_\u001B]0;pwned-title\u0007A'}},
 			{name: 'CGI_00040002', fileType: 'Science CGI Level 0', ingest: '2025-10-04T05:00:01', size: 1000, raw: {archiveFileName: 'CGI_\u001B]52;c;cHduZWQtY2xpcA==\u0007B'}},
@@ -194,7 +194,7 @@ describe('hostile names on the screen', () => {
 		term = terminal;
 		const titles: string[] = [];
 		terminal.xterm.onTitleChange(title => titles.push(title));
-		await terminal.waitFor(/^4 files · 0 marked/m, {timeout: 20_000});
+		await terminal.waitFor(/^4 files · 0 marked/m, {timeout: 40_000});
 		await terminal.press('Enter');
 		await terminal.waitFor(/checksum/i);
 		await terminal.press('Escape');
@@ -203,7 +203,7 @@ describe('hostile names on the screen', () => {
 		await terminal.press('d');
 		await terminal.waitFor(/\(y\/n\)/);
 		await terminal.press('y');
-		await terminal.waitFor(/failed/i, {timeout: 20_000});
+		await terminal.waitFor(/failed/i, {timeout: 40_000});
 		const output = terminal.output();
 		expect(output).not.toContain('pwned-title');
 		expect(output).not.toContain(']52;');
