@@ -85,11 +85,11 @@ function downloadsAfter(count: number) {
 		.filter(entry => entry.path.endsWith('/download/roman/eng'));
 }
 
-describe('interrupted downloads', () => {
+describe('interrupted downloads', {timeout: 90_000}, () => {
 	it('survives SIGKILL mid-download: `cassi resume` finishes with byte-identical files, fetching only the rest', async () => {
 		emulator.setFaults({download: [{bytesPerSecond: 250_000}]});
 		const run = startCli(downloadArgs());
-		await until(partsUnderWay, 'both parts to grow');
+		await until(partsUnderWay, 'both parts to grow', 45_000);
 		run.child.kill('SIGKILL');
 		expect((await run.done).signal).toBe('SIGKILL');
 		await expectNoFinalFiles();
@@ -110,7 +110,7 @@ describe('interrupted downloads', () => {
 	it.each(['SIGTERM', 'SIGHUP'] as const)('stops cleanly on %s (a dropped session): exit 130, parts kept, lock released, resumable', async signal => {
 		emulator.setFaults({download: [{bytesPerSecond: 250_000}]});
 		const run = startCli(downloadArgs());
-		await until(partsUnderWay, 'both parts to grow');
+		await until(partsUnderWay, 'both parts to grow', 45_000);
 		run.child.kill(signal);
 		const ended = await run.done;
 		expect(ended.code).toBe(130);
@@ -133,7 +133,7 @@ describe('interrupted downloads', () => {
 		// The first run's transfers stall mid-file, so it holds the folder however slow the second is to start.
 		emulator.setFaults({download: [{stallAfterBytes: 100_000, times: 2}]});
 		const first = startCli(downloadArgs());
-		await until(partsUnderWay, 'the first run to start writing');
+		await until(partsUnderWay, 'the first run to start writing', 45_000);
 		const second = await runCli(downloadArgs());
 		// Then the service comes back on the same port: the first run's retries resume and finish.
 		const port = emulator.port;
@@ -149,7 +149,7 @@ describe('interrupted downloads', () => {
 	});
 });
 
-describe('a token that expires during a headless download', () => {
+describe('a token that expires during a headless download', {timeout: 90_000}, () => {
 	it('exits 3 saying to log in and resume, keeping the rest resumable; `cassi resume` then completes', async () => {
 		emulator.setFaults({download: [{status: 401, match: FILES[1]!.name, times: 1}]});
 		const first = await runCli([...downloadArgs(), '-j', '1']);
@@ -163,7 +163,7 @@ describe('a token that expires during a headless download', () => {
 	});
 });
 
-describe('interrupted searches', () => {
+describe('interrupted searches', {timeout: 90_000}, () => {
 	it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('%s while the service is slow to answer exits 130 in one line', async signal => {
 		// A service that takes the request and never answers.
 		const silent = await startServer(() => {});
@@ -181,7 +181,7 @@ describe('interrupted searches', () => {
 	});
 });
 
-describe('hostile names from the service', () => {
+describe('hostile names from the service', {timeout: 90_000}, () => {
 	const HOSTILE = [
 		{name: 'CGI_00080001', archiveFileName: '../../escaped-by-dots'},
 		{name: 'CGI_00080002', archiveFileName: '/tmp/cassi-absolute-name'},

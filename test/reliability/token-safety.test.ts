@@ -72,7 +72,7 @@ async function mode(path: string): Promise<number> {
 	return (await stat(path)).mode & 0o777;
 }
 
-describe('the token never leaks', () => {
+describe('the token never leaks', {timeout: 90_000}, () => {
 	it('list, count and types, as text, JSON and CSV, with the token from --token or MAST_API_TOKEN', async () => {
 		for (const extra of [['--show-exp-times'], ['--csv'], ['--count'], ['--count', '--json'], ['--list-filetypes', '--csv']]) {
 			const result = await cassi([...query, ...api(), '-t', SENTINEL, ...extra]);
