@@ -84,7 +84,7 @@ describe('headless download', () => {
 		const {done, stdout, stderr} = run({json: true, manifestPath});
 		expect(await done).toBe(1);
 		await fixture.settle();
-		expect(stderr.text).toContain(`FAILED ${B}: the service has no such file (HTTP 404)`);
+		expect(stderr.text).toContain(`FAILED ${B}: the service has no such file (HTTP 404: Injected fault: HTTP 404)`);
 		const printed = JSON.parse(stdout.text) as Manifest;
 		const written = JSON.parse(await readFile(manifestPath, 'utf8')) as Manifest;
 		expect(written).toEqual(printed);

@@ -12,10 +12,10 @@ import {pipeline} from 'node:stream/promises';
 import prettyBytes from 'pretty-bytes';
 import {request, type Dispatcher} from 'undici';
 import {CassiError, isCassiError} from '../errors.js';
-import {sanitizeText} from '../sanitize.js';
 import {newHash, type ExpectedChecksum} from './checksum.js';
 import {diskError} from './disk.js';
-import {downloadStatusError, header} from './http-status.js';
+import {header, reasonFromBody, redact} from '../http.js';
+import {downloadStatusError} from './http-status.js';
 
 /** The partial file cannot be continued: start it again from byte 0 (no backoff needed). */
 export class RestartFromZero extends Error {
@@ -175,15 +175,18 @@ export async function transferOnce(options: AttemptOptions): Promise<AttemptResu
 		}
 		if (status !== 200 && status !== 206) {
 			const snippet = await snippetOf(body);
-			throw downloadStatusError(status, responseHeaders, snippet, options.now?.());
+			// A server that echoes the request would put the token in the reason.
+			const token = /^token (.+)$/.exec(options.headers.Authorization ?? '')?.[1];
+			const error = downloadStatusError(status, responseHeaders, snippet, options.now?.());
+			throw token ? redact(error, token) : error;
 		}
 		if (/^\s*text\/html\b/i.test(header(responseHeaders, 'content-type') ?? '')) {
 			// A login or error page served as 200: never save it under a product's name.
 			const snippet = await snippetOf(body);
-			const title = /<title[^>]*>([^<]*)/i.exec(snippet)?.[1]?.trim();
+			const title = reasonFromBody(snippet);
 			throw new CassiError(
 				'http',
-				`the service sent a web page instead of the file${title ? ` ("${sanitizeText(title).slice(0, 80)}")` : ''}: try again later, or check the token`,
+				`the service sent a web page instead of the file${title ? ` ("${title}")` : ''}: try again later, or check the token`,
 				{status},
 			);
 		}
