@@ -36,6 +36,17 @@ function route(path: string): Route | undefined {
 	return undefined;
 }
 
+/** What the request log records of a body, whatever the answer (faults and 401s included). */
+function bodySummary(r: Route, text: string): RequestLogEntry['body'] {
+	try {
+		if (r.kind === 'download') return {product_url: parseDownloadBody(text)};
+		const request = parseSearchBody(text, r.collection === 'eng' ? r.scope : undefined);
+		return {conditions: request.conditions, limit: request.limit, offset: request.offset};
+	} catch {
+		return undefined;
+	}
+}
+
 function isLoopback(address: string | undefined): boolean {
 	return address !== undefined && (address === '::1' || /^(::ffff:)?127\./.test(address));
 }
@@ -110,7 +121,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
 	async function handleSearch(r: Route & {kind: 'search'}, text: string, res: ServerResponse, entry: RequestLogEntry, fault?: FaultRule) {
 		const request = parseSearchBody(text, r.collection === 'eng' ? r.scope : undefined);
-		entry.body = {conditions: request.conditions, limit: request.limit, offset: request.offset};
 		const key = `${r.collection}:${r.kind === 'search' && r.collection === 'rita' ? r.campaign : ''}:${JSON.stringify(request.conditions)}`;
 		const rows = rowCache.get(key, () => searchRows(sourceFor(r), request));
 		const count = Math.min(request.limit ?? pageSize, pageSize);
@@ -132,7 +142,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
 	async function handleDownload(r: Route & {kind: 'download'}, text: string, req: IncomingMessage, res: ServerResponse, entry: RequestLogEntry, fault?: FaultRule) {
 		const url = parseDownloadBody(text);
-		entry.body = {product_url: url};
 		const product = findByUrl(url, r.collection);
 		if (!product) {
 			sendJson(res, 404, {error: 'No product with that product_url'});
@@ -188,6 +197,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		if (req.method !== 'POST') return sendJson(res, 405, {error: `Use POST for ${path}`}, {Allow: 'POST'});
 
 		const endpoint: Endpoint = r.kind;
+		entry.body = bodySummary(r, text);
 		let matchText = text;
 		if (endpoint === 'download') {
 			try {

@@ -177,6 +177,18 @@ describe('download faults', () => {
 	});
 });
 
+describe('request log', () => {
+	it('records what was asked even when a fault or a 401 answered', async () => {
+		emu.setFaults({search: [{status: 503, times: 1}], download: [{status: 404, times: 1}]});
+		expect((await searchOnce()).status).toBe(503);
+		expect(emu.requests().at(-1)).toMatchObject({status: 503, body: {conditions: [...ENG, DAY_4], limit: 100}});
+		expect((await download(emu, file.name)).status).toBe(404);
+		expect(emu.requests().at(-1)).toMatchObject({status: 404, body: {product_url: file.productUrl}});
+		expect((await download(emu, other.name, {Authorization: 'token wrong'})).status).toBe(401);
+		expect(emu.requests().at(-1)).toMatchObject({status: 401, body: {product_url: other.productUrl}});
+	});
+});
+
 describe('server-wide knobs', () => {
 	it('adds latency before each response and throttles each connection', async () => {
 		const slow = await startEmulator({quiet: true, now: NOW, latencyMs: 300, bytesPerSecond: 200_000});
