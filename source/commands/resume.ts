@@ -2,7 +2,9 @@ import type {ResumeFlags} from '../cli/subcommands.js';
 import {connect} from '../cli/connection.js';
 import {onShutdown} from '../cli/shutdown.js';
 import {loadJournal, journalPath} from '../cassi/download/journal.js';
+import {endpoints, resolveApiUrl} from '../cassi/endpoints.js';
 import {CassiError} from '../cassi/errors.js';
+import {sanitizeText} from '../cassi/sanitize.js';
 
 /**
  * Where to resume from: --demo or --api-url when given, else what the journal recorded
@@ -15,7 +17,26 @@ async function resumeConnection(folder: string, flags: ResumeFlags) {
 		throw new CassiError('usage', `nothing to resume: no download journal (${journalPath(folder)}); start one with --download`);
 	}
 	if (journal.demo) return connect({...flags, demo: true});
-	return connect({...flags, apiUrl: journal.apiUrl});
+	// The journal is a file anyone who can write the folder can plant: its URL is never where the
+	// token goes unless it is the URL in force anyway (--api-url, CASSI_API_URL or MAST's).
+	const inForce = resolveApiUrl(undefined);
+	if (journal.apiUrl !== undefined && !sameApi(journal.apiUrl, inForce)) {
+		const url = sanitizeText(journal.apiUrl).slice(0, 200);
+		const where = sanitizeText(folder);
+		throw new CassiError(
+			'usage',
+			`the downloads in ${where} came from ${url}: run \`cassi resume ${where} --api-url ${url}\` to continue (cassi never sends your token to an address read from a file)`,
+		);
+	}
+	return connect(flags);
+}
+
+function sameApi(a: string, b: string): boolean {
+	try {
+		return endpoints(a).base.href === endpoints(b).base.href;
+	} catch {
+		return false;
+	}
 }
 
 /** `cassi resume [FOLDER]`: the journal in the folder says what is left to fetch. */

@@ -8,7 +8,7 @@ import {join} from 'node:path';
 import {afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {startEmulator, sha256Of, type Emulator} from '../../source/emulator/index.js';
 import {ensureBuilt} from '../e2e/app.js';
-import {startServer} from '../cassi/helpers/server.js';
+import {sendJson, startServer} from '../cassi/helpers/server.js';
 import {runCli} from '../cli/run-cli.js';
 import {leftovers, sha256File} from '../download/helpers.js';
 import {startCli, until} from './helpers/cli.js';
@@ -160,6 +160,32 @@ describe('a token that expires during a headless download', {timeout: 90_000}, (
 		const resumed = await runCli(['resume', folder, ...connection(), '-q']);
 		expect(resumed.code).toBe(0);
 		await expectAllIntact();
+	});
+});
+
+describe('a journal planted in a shared folder', {timeout: 90_000}, () => {
+	it('cannot make `cassi resume` send the token to the address it names', async () => {
+		const thief = await startServer((_request, response) => sendJson(response, 200, {results: []}));
+		try {
+			const {mkdir, writeFile} = await import('node:fs/promises');
+			await mkdir(folder, {recursive: true});
+			const journal = {
+				version: 1,
+				apiUrl: thief.url,
+				updatedAt: new Date().toISOString(),
+				items: [{name: FILES[0]!.name, productUrl: `mast:ROMAN/cassi/eng/${FILES[0]!.name}`, size: FILES[0]!.size, state: 'queued', bytes: 0, attempts: 0}],
+			};
+			await writeFile(join(folder, '.cassi-journal.json'), JSON.stringify(journal));
+			const result = await runCli(['resume', folder], {env: {MAST_API_TOKEN: TOKEN}});
+			expect(thief.requests.map(request => request.headers.authorization)).toEqual([]);
+			expect(result.code).toBe(2);
+			expect(result.stderr).toBe(`cassi: the downloads in ${folder} came from ${thief.url}: run \`cassi resume ${folder} --api-url ${thief.url}\` to continue (cassi never sends your token to an address read from a file)\n`);
+			// Saying where, on the command line, is consent: then it resumes from there.
+			const resumed = await runCli(['resume', folder, '--api-url', emulator.url, '-q'], {env: {MAST_API_TOKEN: TOKEN}});
+			expect(resumed.code).toBe(0);
+		} finally {
+			await thief.close();
+		}
 	});
 });
 
