@@ -16,7 +16,7 @@ import type {Query} from '../cassi/types.js';
 import {initialState} from '../state/initial.js';
 import type {InitialQuery} from '../state/types.js';
 import type {EffectsHandle} from './effects/use-effects.js';
-import {writeAtomically} from './effects/export.js';
+import {writeAtomically} from '../cassi/write-atomically.js';
 import {CassiApp, type RootAction} from './root.js';
 import type {QueueEngine, Services} from './services.js';
 import {enterAltScreen} from './terminal.js';

@@ -78,6 +78,15 @@ describe('headless download', () => {
 		await expect(stat(join(folder.path, '.cassi.lock'))).rejects.toThrow();
 	});
 
+	it('a --manifest that cannot be written is one clear line and exit 1, and leaves no file', async () => {
+		const manifestPath = join(folder.path, 'no-such-folder', 'manifest.json');
+		const {done, stderr} = run({manifestPath});
+		expect(await done).toBe(1);
+		expect(stderr.text).toContain(`could not write the manifest ${manifestPath}: the folder does not exist\n`);
+		expect(stderr.text).not.toMatch(/ENOENT|open '/);
+		await expect(stat(join(folder.path, 'no-such-folder'))).rejects.toThrow();
+	});
+
 	it('exits 1 naming the failed file and its reason; --json and --manifest carry every file', async () => {
 		fixture.emulator.setFaults({download: [{status: 404, match: B}]});
 		const manifestPath = join(folder.path, 'manifest.json');

@@ -3,10 +3,10 @@
  * terminal (one per active file plus totals, redrawn a few times a second), one
  * line per finished file otherwise, a summary, and the exit code.
  */
-import {writeFile} from 'node:fs/promises';
 import {NO_TOKEN_MESSAGE} from '../client.js';
 import {CassiError, EXIT} from '../errors.js';
 import {sanitizeDeep} from '../sanitize.js';
+import {writeAtomically, writeFailure} from '../write-atomically.js';
 import type {CassiRecord} from '../types.js';
 import {DownloadEngine, itemFromRecord, type EngineOptions} from './engine.js';
 import {formatFinishedLine, formatSummary, formatTotalsLine, formatTransferLine, shortenMiddle} from './progress-line.js';
@@ -137,7 +137,7 @@ async function drive(engine: DownloadEngine, options: HeadlessOutputOptions): Pr
 		display.finish();
 	}
 	const manifest = engine.manifest();
-	await report(manifest, options);
+	const manifestWritten = await report(manifest, options);
 	if (interrupted) {
 		options.stderr.write(`interrupted: run \`cassi resume ${manifest.folder}\` to continue\n`);
 		return 130;
@@ -146,24 +146,29 @@ async function drive(engine: DownloadEngine, options: HeadlessOutputOptions): Pr
 		options.stderr.write(`${NO_TOKEN_REJECTED}\n`);
 		return EXIT.auth;
 	}
-	return manifest.totals.failed === 0 ? EXIT.ok : EXIT.failed;
+	// A --manifest a script asked for and cannot read is a failure too.
+	return manifest.totals.failed === 0 && manifestWritten ? EXIT.ok : EXIT.failed;
 }
 
 const NO_TOKEN_REJECTED = 'the token was rejected or has expired: run `cassi login` with a new one, then `cassi resume` to continue';
 
-async function report(raw: Manifest, options: HeadlessOutputOptions): Promise<void> {
+/** Prints the summary (and JSON) and writes --manifest; false when the manifest could not be written. */
+async function report(raw: Manifest, options: HeadlessOutputOptions): Promise<boolean> {
 	// A refused name is the service's raw one, and JSON escapes C0 but not C1 (U+0080–U+009F),
 	// which some terminals obey: what is printed or written for people is cleaned.
 	const manifest = sanitizeDeep(raw);
+	let written = true;
 	if (options.manifestPath) {
 		try {
-			await writeFile(options.manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+			await writeAtomically(options.manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
 		} catch (error) {
-			options.stderr.write(`could not write the manifest ${options.manifestPath}: ${(error as Error).message}\n`);
+			written = false;
+			options.stderr.write(`could not write the manifest ${options.manifestPath}: ${writeFailure(error)}\n`);
 		}
 	}
 	options.stderr.write(formatSummary(manifest));
 	if (options.json) options.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
+	return written;
 }
 
 /** Download every record into `folder`; resolves with the exit code (0 only if all complete or rightly skipped). */

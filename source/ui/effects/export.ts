@@ -1,9 +1,6 @@
-/**
- * Export rows as CSV, JSON or a list of names; written to `<file>.tmp` then renamed, so a
- * failed write never leaves a half file under the name the user chose.
- */
-import {rename, unlink, writeFile} from 'node:fs/promises';
+/** Export rows as CSV, JSON or a list of names (written with writeAtomically by the runner). */
 import {productUrl} from '../../cassi/records.js';
+import {writeFailure} from '../../cassi/write-atomically.js';
 import {csvCell} from '../../cassi/sanitize.js';
 import type {ExportFormat, Row} from '../../state/types.js';
 
@@ -20,19 +17,6 @@ export function exportText(rows: Row[], format: ExportFormat): string {
 	return `${lines.join('\n')}\n`;
 }
 
-export async function writeAtomically(file: string, content: string): Promise<void> {
-	const temporary = `${file}.tmp`;
-	try {
-		await writeFile(temporary, content, 'utf8');
-		await rename(temporary, file);
-	} catch (error) {
-		await unlink(temporary).catch(() => {});
-		throw error;
-	}
-}
-
 export function exportErrorMessage(file: string, error: unknown): string {
-	const code = (error as NodeJS.ErrnoException).code;
-	const why = code === 'ENOENT' ? 'the folder does not exist' : code === 'EACCES' ? 'permission denied' : code === 'ENOSPC' ? 'the disk is full' : code ?? 'write failed';
-	return `Could not write ${file}: ${why} — choose another file (o)`;
+	return `Could not write ${file}: ${writeFailure(error)} — choose another file (o)`;
 }
