@@ -85,10 +85,10 @@ describe('the token never leaks', {timeout: 90_000}, () => {
 	it('download with a manifest, a failed file, then resume', async () => {
 		emulator.setFaults({download: [{status: 404, match: FILES[1]!.name}]});
 		const first = await cassi([...query, ...api(), '-t', SENTINEL, '--download', '-f', 'cassi-data', '--manifest', 'manifest.json', '--json', '-j', '1']);
-		expect(first.code).toBe(1);
+		expect(first.code, first.stderr).toBe(1);
 		emulator.setFaults({});
 		const resumed = await cassi(['resume', 'cassi-data', ...api(), '--manifest', 'resume-manifest.json', '--json'], {env: {MAST_API_TOKEN: SENTINEL}});
-		expect(resumed.code).toBe(0);
+		expect(resumed.code, resumed.stderr).toBe(0);
 		expect((JSON.parse(resumed.stdout) as {totals: {complete: number}}).totals.complete).toBe(1);
 	});
 
