@@ -21,8 +21,8 @@ export async function writeAtomically(file: string, content: string): Promise<vo
 	}
 }
 
-/** One line for a file that could not be written: the reason in words, not Node's message. */
-export function writeFailure(error: unknown): string {
+/** Why a file could not be read or written, in words rather than Node's message. */
+export function fileErrorReason(error: unknown): string {
 	const code = (error as NodeJS.ErrnoException).code;
 	switch (code) {
 		case 'ENOENT':

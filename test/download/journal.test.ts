@@ -97,6 +97,13 @@ describe('journal', () => {
 			/nothing to resume: no download journal/,
 		);
 	});
+
+	it('a file named as the folder is a usage error in words, not ENOTDIR', async () => {
+		const file = join(folder.path, 'not-a-folder');
+		await writeFile(file, 'x');
+		const failure = loadJournal(file);
+		await expect(failure).rejects.toMatchObject({kind: 'usage', message: `${file} is a file, not a download folder: name the folder you downloaded into`});
+	});
 });
 
 describe('folder lock', () => {

@@ -6,7 +6,7 @@
 import {NO_TOKEN_MESSAGE} from '../client.js';
 import {CassiError, EXIT} from '../errors.js';
 import {sanitizeDeep} from '../sanitize.js';
-import {writeAtomically, writeFailure} from '../write-atomically.js';
+import {writeAtomically, fileErrorReason} from '../write-atomically.js';
 import type {CassiRecord} from '../types.js';
 import {DownloadEngine, itemFromRecord, type EngineOptions} from './engine.js';
 import {formatFinishedLine, formatSummary, formatTotalsLine, formatTransferLine, shortenMiddle} from './progress-line.js';
@@ -163,7 +163,7 @@ async function report(raw: Manifest, options: HeadlessOutputOptions): Promise<bo
 			await writeAtomically(options.manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
 		} catch (error) {
 			written = false;
-			options.stderr.write(`could not write the manifest ${options.manifestPath}: ${writeFailure(error)}\n`);
+			options.stderr.write(`could not write the manifest ${options.manifestPath}: ${fileErrorReason(error)}\n`);
 		}
 	}
 	options.stderr.write(formatSummary(manifest));

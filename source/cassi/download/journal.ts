@@ -5,6 +5,7 @@
  */
 import {join} from 'node:path';
 import {open, readFile, rename, unlink} from 'node:fs/promises';
+import {fileErrorReason} from '../write-atomically.js';
 import {CassiError} from '../errors.js';
 import type {DownloadItem, FileState, Manifest} from './types.js';
 
@@ -64,8 +65,10 @@ export async function loadJournal(folder: string): Promise<Journal | undefined> 
 	try {
 		text = await readFile(journalPath(folder), 'utf8');
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-		throw new CassiError('disk', `cannot read the download journal in ${folder}: ${(error as Error).message}`);
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT') return undefined;
+		if (code === 'ENOTDIR') throw new CassiError('usage', `${folder} is a file, not a download folder: name the folder you downloaded into`);
+		throw new CassiError('disk', `cannot read the download journal in ${folder}: ${fileErrorReason(error)}`);
 	}
 	let parsed: Partial<Journal>;
 	try {

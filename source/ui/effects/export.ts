@@ -1,6 +1,6 @@
 /** Export rows as CSV, JSON or a list of names (written with writeAtomically by the runner). */
 import {productUrl} from '../../cassi/records.js';
-import {writeFailure} from '../../cassi/write-atomically.js';
+import {fileErrorReason} from '../../cassi/write-atomically.js';
 import {csvCell} from '../../cassi/sanitize.js';
 import type {ExportFormat, Row} from '../../state/types.js';
 
@@ -18,5 +18,5 @@ export function exportText(rows: Row[], format: ExportFormat): string {
 }
 
 export function exportErrorMessage(file: string, error: unknown): string {
-	return `Could not write ${file}: ${writeFailure(error)} — choose another file (o)`;
+	return `Could not write ${file}: ${fileErrorReason(error)} — choose another file (o)`;
 }
