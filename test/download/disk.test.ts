@@ -3,28 +3,19 @@ import {openSync, writeSync, closeSync} from 'node:fs';
 import {readdir, stat, statfs, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {Writable} from 'node:stream';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {freeBytes} from '../../source/cassi/download/disk.js';
 import {productChunk} from '../../source/emulator/index.js';
-import {leftovers, sha256File, tempFolder} from './helpers.js';
-import {startFixture, type Fixture} from './emulator-fixture.js';
+import {leftovers, sha256File} from './helpers.js';
+import {perTestFixture, type Fixture, type TempFolder} from './emulator-fixture.js';
 
 const NAME = 'CGI_00070001';
 const SIZE = 3_000_000;
 let fixture: Fixture;
-let folder: {path: string; cleanup(): Promise<void>};
-
-beforeEach(async () => {
-	fixture = await startFixture([{name: NAME, size: SIZE}]);
-	folder = await tempFolder();
-});
-afterEach(async () => {
-	try {
-		await fixture.verifyFolder(folder.path);
-	} finally {
-		await fixture.close();
-		await folder.cleanup();
-	}
+let folder: TempFolder;
+perTestFixture([{name: NAME, size: SIZE}], (f, d) => {
+	fixture = f;
+	folder = d;
 });
 
 function fsError(code: string): NodeJS.ErrnoException {

@@ -4,8 +4,8 @@ import {DownloadEngine, type EngineOptions} from '../../source/cassi/download/en
 import type {DownloadItem} from '../../source/cassi/download/types.js';
 import {readdir} from 'node:fs/promises';
 import {join} from 'node:path';
-import {expect} from 'vitest';
-import {sha256File} from './helpers.js';
+import {afterEach, beforeEach, expect} from 'vitest';
+import {sha256File, tempFolder} from './helpers.js';
 
 export const SEED = 11;
 
@@ -131,4 +131,28 @@ export async function startFixture(products: Product[]): Promise<Fixture> {
 		},
 	};
 	return fixture;
+}
+
+export type TempFolder = Awaited<ReturnType<typeof tempFolder>>;
+
+/**
+ * Each test gets a fresh emulator serving `products` and an empty temp folder (handed to `use`);
+ * after it, the folder must pass verifyFolder, and both are closed whatever happened.
+ */
+export function perTestFixture(products: Product[], use: (fixture: Fixture, folder: TempFolder) => void): void {
+	let fixture: Fixture;
+	let folder: TempFolder;
+	beforeEach(async () => {
+		fixture = await startFixture(products);
+		folder = await tempFolder();
+		use(fixture, folder);
+	});
+	afterEach(async () => {
+		try {
+			await fixture.verifyFolder(folder.path);
+		} finally {
+			await fixture.close();
+			await folder.cleanup();
+		}
+	});
 }

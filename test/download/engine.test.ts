@@ -1,27 +1,18 @@
 /** The queue as a user meets it: parallel workers, skipping, overwriting, names, tokens, pause and cancel. */
 import {readdir, readFile, stat, writeFile} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import type {FileState} from '../../source/cassi/download/types.js';
-import {leftovers, sha256File, tempFolder} from './helpers.js';
-import {startFixture, type Fixture} from './emulator-fixture.js';
+import {leftovers, sha256File} from './helpers.js';
+import {perTestFixture, type Fixture, type TempFolder} from './emulator-fixture.js';
 
 const FILES = ['CGI_00080001', 'CGI_00080002', 'CGI_00080003', 'CGI_00080004', 'CGI_00080005'];
 const SIZE = 400_000;
 let fixture: Fixture;
-let folder: {path: string; cleanup(): Promise<void>};
-
-beforeEach(async () => {
-	fixture = await startFixture(FILES.map(name => ({name, size: SIZE})));
-	folder = await tempFolder();
-});
-afterEach(async () => {
-	try {
-		await fixture.verifyFolder(folder.path);
-	} finally {
-		await fixture.close();
-		await folder.cleanup();
-	}
+let folder: TempFolder;
+perTestFixture(FILES.map(name => ({name, size: SIZE})), (f, d) => {
+	fixture = f;
+	folder = d;
 });
 
 async function expectIntact(names: string[]): Promise<void> {

@@ -2,30 +2,21 @@
 import {readFile, stat} from 'node:fs/promises';
 import {join} from 'node:path';
 import stringWidth from 'string-width';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {runHeadlessDownload, runResume} from '../../source/cassi/download/headless.js';
 import type {Manifest} from '../../source/cassi/download/types.js';
 import type {CassiRecord} from '../../source/cassi/types.js';
-import {leftovers, sha256File, tempFolder} from './helpers.js';
-import {startFixture, type Fixture} from './emulator-fixture.js';
+import {leftovers, sha256File} from './helpers.js';
+import {perTestFixture, type Fixture, type TempFolder} from './emulator-fixture.js';
 
 const A = 'CGI_00050001';
 const B = 'CGI_00050002';
 const SIZE = 800_000;
 let fixture: Fixture;
-let folder: {path: string; cleanup(): Promise<void>};
-
-beforeEach(async () => {
-	fixture = await startFixture([{name: A, size: SIZE}, {name: B, size: SIZE}]);
-	folder = await tempFolder();
-});
-afterEach(async () => {
-	try {
-		await fixture.verifyFolder(folder.path);
-	} finally {
-		await fixture.close();
-		await folder.cleanup();
-	}
+let folder: TempFolder;
+perTestFixture([{name: A, size: SIZE}, {name: B, size: SIZE}], (f, d) => {
+	fixture = f;
+	folder = d;
 });
 
 function record(name: string): CassiRecord {

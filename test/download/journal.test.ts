@@ -3,29 +3,20 @@ import {spawnSync} from 'node:child_process';
 import {readFile, stat, writeFile} from 'node:fs/promises';
 import {hostname} from 'node:os';
 import {join} from 'node:path';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {loadJournal} from '../../source/cassi/download/journal.js';
 import {resumeFromJournal} from '../../source/cassi/download/resume.js';
-import {leftovers, sha256File, tempFolder} from './helpers.js';
-import {startFixture, type Fixture} from './emulator-fixture.js';
+import {leftovers, sha256File} from './helpers.js';
+import {perTestFixture, type Fixture, type TempFolder} from './emulator-fixture.js';
 
 const A = 'CGI_00060001';
 const B = 'CGI_00060002';
 const SIZE = 1_000_000;
 let fixture: Fixture;
-let folder: {path: string; cleanup(): Promise<void>};
-
-beforeEach(async () => {
-	fixture = await startFixture([{name: A, size: SIZE}, {name: B, size: SIZE}]);
-	folder = await tempFolder();
-});
-afterEach(async () => {
-	try {
-		await fixture.verifyFolder(folder.path);
-	} finally {
-		await fixture.close();
-		await folder.cleanup();
-	}
+let folder: TempFolder;
+perTestFixture([{name: A, size: SIZE}, {name: B, size: SIZE}], (f, d) => {
+	fixture = f;
+	folder = d;
 });
 
 async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
