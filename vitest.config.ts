@@ -8,6 +8,7 @@ export default defineConfig({
 		hookTimeout: 30_000,
 		pool: 'forks',
 		maxWorkers: 2,
-		env: {FORCE_COLOR: '0'},
+		// Ink renders nothing until exit when it thinks it runs in CI (is-in-ci); CI sets CI=true.
+		env: {FORCE_COLOR: '0', CI: 'false', CONTINUOUS_INTEGRATION: 'false'},
 	},
 });

@@ -56,6 +56,11 @@ export async function rootAction(options: RootOptions): Promise<number> {
 	if (interactive) {
 		// --no-color is NO_COLOR for this process: the theme reads the one variable.
 		if (options.color === false) process.env.NO_COLOR = '1';
+		// On a terminal, a CI variable left in the shell must not make Ink hold every frame until
+		// exit (is-in-ci, read when Ink loads); React's production build keeps key presses quick.
+		delete process.env.CI;
+		delete process.env.CONTINUOUS_INTEGRATION;
+		process.env.NODE_ENV ??= 'production';
 		const {runTui} = await import('../ui/run.js');
 		const {openStore} = await import('../cassi/store.js');
 		const connection = await connect(options);

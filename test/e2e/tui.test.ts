@@ -47,6 +47,12 @@ function utcDay(offsetDays: number) {
 }
 
 describe('the browser on the demo archive', () => {
+	it('draws as usual when the shell has CI=true set (Ink would otherwise hold every frame until exit)', async () => {
+		const term = await openBrowser(notebookDay, {env: {CI: 'true', CONTINUOUS_INTEGRATION: '1'}});
+		expect(term.screen()).toMatch(status('39', '0'));
+		await quitCleanly(term);
+	});
+
 	it('runs prefilled query flags at once: 39 files on 2025-10-04, 10 of them Science Level 0', async () => {
 		const term = await openBrowser(notebookDay);
 		const screen = term.screen();
