@@ -1,4 +1,4 @@
-import {Command, Option} from 'commander';
+import {Argument, Command, Option} from 'commander';
 import {resolveApiUrl} from '../cassi/endpoints.js';
 import {CassiError} from '../cassi/errors.js';
 import type {RawEmulatorFlags} from '../emulator/command.js';
@@ -43,8 +43,8 @@ export function defineSubcommands(program: Command, run: Runner): void {
 	program
 		.command('emulator')
 		.description('serve a local CaSSI-compatible API with a synthetic archive on 127.0.0.1 (prints READY <url>)')
-		.addOption(new Option('--port <n>', 'port, 0 for a free one').default('0'))
-		.addOption(new Option('--seed <n>', 'archive seed').default('1'))
+		.addOption(new Option('--port <n>', 'port, 0 for a free one').default('0', '0'))
+		.addOption(new Option('--seed <n>', 'archive seed').default('1', '1'))
 		.option('--token <token>', 'the token it accepts (default: the demo token)')
 		.option('--latency <ms>', 'delay before each response')
 		.option('--rate <bytesPerSecond>', 'per-connection download bandwidth')
@@ -62,11 +62,11 @@ export function defineSubcommands(program: Command, run: Runner): void {
 	program
 		.command('resume')
 		.description('continue an interrupted download from the journal in FOLDER')
-		.argument('[folder]', 'download folder', 'cassi-data')
+		.addArgument(new Argument('[folder]', 'download folder').default('cassi-data', 'cassi-data'))
 		.option('-t, --token <token>', 'MAST API token')
 		.option('--api-url <url>', 'CaSSI API base URL')
 		.option('--demo', 'the folder was downloaded from the demo archive')
-		.option('-j, --parallel <n>', 'files downloaded at once', '3')
+		.addOption(new Option('-j, --parallel <n>', 'files downloaded at once').default('3', '3'))
 		.option('-q, --quiet', 'no progress, only the summary and errors')
 		.option('--json', 'print the manifest as JSON')
 		.option('--manifest <file>', 'write a per-file manifest (JSON) here')
