@@ -31,7 +31,7 @@ export const CountsPanel = React.memo(function CountsPanel({counts, total, selec
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text bold color={theme.accent}>
-				{fit('Files by type  [ ]', width)}
+				{fit('By type  ] next [ prev', width)}
 			</Text>
 			{rows}
 		</Box>
