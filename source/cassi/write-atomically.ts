@@ -21,22 +21,22 @@ export async function writeAtomically(file: string, content: string): Promise<vo
 	}
 }
 
+/** File-system error codes in words (the download engine's disk errors use the same table). */
+export const FS_REASONS: Readonly<Record<string, string>> = {
+	ENOENT: 'the folder does not exist',
+	ENOSPC: 'no space left on the device',
+	EDQUOT: 'disk quota exceeded',
+	EACCES: 'permission denied',
+	EPERM: 'operation not permitted',
+	EROFS: 'the file system is read-only',
+	EISDIR: 'a folder is in the way',
+	ENOTDIR: 'a file is in the way of the folder',
+	ENAMETOOLONG: 'the name is too long',
+	EMFILE: 'too many open files',
+};
+
 /** Why a file could not be read or written, in words rather than Node's message. */
 export function fileErrorReason(error: unknown): string {
-	const code = (error as NodeJS.ErrnoException).code;
-	switch (code) {
-		case 'ENOENT':
-			return 'the folder does not exist';
-		case 'EACCES':
-		case 'EPERM':
-			return 'permission denied';
-		case 'ENOSPC':
-			return 'the disk is full';
-		case 'EROFS':
-			return 'the file system is read-only';
-		case 'EISDIR':
-			return 'it is a folder';
-		default:
-			return code ?? 'write failed';
-	}
+	const code = (error as NodeJS.ErrnoException | undefined)?.code;
+	return (code && FS_REASONS[code]) ?? code ?? 'write failed';
 }

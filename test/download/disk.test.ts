@@ -101,6 +101,14 @@ describe('disk', () => {
 		expect(fixture.downloads()).toHaveLength(1);
 	});
 
+	it('a folder it cannot create is one line in words (a name too long was an unexpected error)', async () => {
+		const tooLong = join(folder.path, 'x'.repeat(300));
+		const engine = fixture.engine(tooLong);
+		engine.add([fixture.item(NAME)]);
+		await expect(engine.start()).rejects.toMatchObject({kind: 'disk', message: `cannot write ${tooLong}: the name is too long (ENAMETOOLONG)`});
+		await engine.close();
+	});
+
 	it('reports free space for a folder not made yet (from its nearest parent)', async () => {
 		const asked: string[] = [];
 		const free = await freeBytes(join(folder.path, 'not', 'yet'), async path => {

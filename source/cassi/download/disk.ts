@@ -6,6 +6,7 @@ import {stat, statfs as nodeStatfs} from 'node:fs/promises';
 import {dirname, join, resolve} from 'node:path';
 import prettyBytes from 'pretty-bytes';
 import {CassiError} from '../errors.js';
+import {fileErrorReason} from '../write-atomically.js';
 import type {StatfsFn} from './types.js';
 
 export const defaultStatfs: StatfsFn = async path => nodeStatfs(path);
@@ -66,20 +67,12 @@ export async function bytesToFetch(
 	return needed;
 }
 
-const FATAL_CODES: Record<string, string> = {
-	ENOSPC: 'no space left on the device',
-	EDQUOT: 'disk quota exceeded',
-	EACCES: 'permission denied',
-	EPERM: 'operation not permitted',
-	EROFS: 'the file system is read-only',
-	EISDIR: 'a folder is in the way',
-	ENOTDIR: 'a file is in the way of the folder',
-	EMFILE: 'too many open files',
-};
+// Errors retrying cannot fix: the file fails (or the queue stops) at once.
+const FATAL_CODES = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'EISDIR', 'ENOTDIR', 'ENAMETOOLONG', 'EMFILE']);
 
 /** A CassiError('disk') for file-system errors that retrying will not fix, else undefined. */
 export function diskError(error: unknown, path: string): CassiError | undefined {
 	const code = (error as NodeJS.ErrnoException | undefined)?.code;
-	if (!code || !(code in FATAL_CODES)) return undefined;
-	return new CassiError('disk', `cannot write ${path}: ${FATAL_CODES[code]} (${code})`, {cause: error});
+	if (!code || !FATAL_CODES.has(code)) return undefined;
+	return new CassiError('disk', `cannot write ${path}: ${fileErrorReason(error)} (${code})`, {cause: error});
 }

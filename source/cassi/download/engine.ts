@@ -10,6 +10,7 @@ import {Agent, type Dispatcher} from 'undici';
 import {assertTokenShape, authHeaders} from '../client.js';
 import {endpoints, assertSafeForToken} from '../endpoints.js';
 import {CassiError, isCassiError} from '../errors.js';
+import {fileErrorReason} from '../write-atomically.js';
 import {assertFreeSpace, bytesToFetch, defaultStatfs, diskError} from './disk.js';
 import {runJob, type JobEntry} from './file-job.js';
 import type {Journal} from './journal.js';
@@ -181,7 +182,7 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 			if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
 				throw new CassiError('disk', `${this.folder} is a file, not a folder: choose another with --folder`);
 			}
-			throw diskError(error, this.folder) ?? error;
+			throw diskError(error, this.folder) ?? new CassiError('disk', `cannot create the folder ${this.folder}: ${fileErrorReason(error)}`);
 		}
 		if (this.options.journal !== false) this.lock = await acquireLock(this.folder, this.now);
 		try {
