@@ -101,4 +101,19 @@ describe('progress lines', () => {
 				'  FAILED CGI_3: the service has no such file (HTTP 404)\n',
 		);
 	});
+
+	it('summary tells files a Ctrl-C left for resume from real failures', () => {
+		const file = (name: string, message: string) => ({name, path: `/d/${name}`, status: 'FAILED' as const, bytes: 0, seconds: 0, message});
+		const manifest: Manifest = {
+			folder: '/d',
+			files: [file('A', 'interrupted (partial file kept for resume)'), file('B', 'not started'), file('C', 'corrupted: MD5 differs')],
+			totals: {files: 3, complete: 0, skipped: 0, failed: 3, bytes: 0, seconds: 1},
+		};
+		expect(formatSummary(manifest)).toBe(
+			'0 downloaded, 0 skipped, 1 failed, 2 left to resume of 3 files; 0 B in 0:01 (0 B/s) into /d\n' +
+				'  unfinished A: interrupted (partial file kept for resume)\n' +
+				'  unfinished B: not started\n' +
+				'  FAILED C: corrupted: MD5 differs\n',
+		);
+	});
 });

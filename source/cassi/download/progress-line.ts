@@ -83,15 +83,23 @@ export function formatFinishedLine(file: FileSnapshot): string {
 	return `FAILED   ${name}: ${message || file.state}`;
 }
 
+// The manifest calls every file that did not finish FAILED; the summary tells apart the ones a
+// Ctrl-C, pause or cancel left for `cassi resume` (their messages come from report.ts).
+const UNFINISHED = /^(interrupted|paused|cancelled|not started)\b/;
+
 export function formatSummary(manifest: Manifest): string {
 	const {totals} = manifest;
 	const rate = totals.seconds > 0 ? totals.bytes / totals.seconds : 0;
+	const unfinished = manifest.files.filter(file => file.status === 'FAILED' && UNFINISHED.test(file.message));
+	const left = unfinished.length > 0 ? `, ${unfinished.length} left to resume` : '';
 	const lines = [
-		`${totals.complete} downloaded, ${totals.skipped} skipped, ${totals.failed} failed of ${totals.files} files; ` +
+		`${totals.complete} downloaded, ${totals.skipped} skipped, ${totals.failed - unfinished.length} failed${left} of ${totals.files} files; ` +
 			`${prettyBytes(totals.bytes)} in ${formatDuration(totals.seconds)} (${formatRate(rate)}) into ${sanitizeText(manifest.folder)}`,
 	];
 	for (const file of manifest.files) {
-		if (file.status === 'FAILED') lines.push(`  FAILED ${sanitizeText(file.name)}: ${sanitizeText(file.message)}`);
+		if (file.status !== 'FAILED') continue;
+		const label = unfinished.includes(file) ? 'unfinished' : 'FAILED';
+		lines.push(`  ${label} ${sanitizeText(file.name)}: ${sanitizeText(file.message)}`);
 	}
 	return `${lines.join('\n')}\n`;
 }
