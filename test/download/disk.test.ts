@@ -109,6 +109,32 @@ describe('disk', () => {
 		await engine.close();
 	});
 
+	it('never renames a part whose size on disk differs from what streamed, even with no checksum to check', async () => {
+		// A writer that lands every chunk twice stands for a stray write from an earlier attempt.
+		const doubling = (path: string, options: {flags: string}) => {
+			const fd = openSync(path, options.flags);
+			return new Writable({
+				write(chunk: Buffer, _encoding, callback) {
+					writeSync(fd, chunk);
+					writeSync(fd, chunk);
+					callback();
+				},
+				destroy(error, callback) {
+					closeSync(fd);
+					callback(error);
+				},
+			});
+		};
+		const engine = fixture.engine(folder.path, {createWriteStream: doubling});
+		engine.add([fixture.item(NAME, {checksum: undefined})]);
+		await engine.start();
+		const manifest = await engine.whenIdle();
+		await engine.close();
+		expect(manifest.files[0]).toMatchObject({status: 'FAILED'});
+		expect(manifest.files[0]!.message).toMatch(/^corrupted: size mismatch on disk/);
+		expect(await readdir(folder.path)).not.toContain(NAME);
+	});
+
 	it('reports free space for a folder not made yet (from its nearest parent)', async () => {
 		const asked: string[] = [];
 		const free = await freeBytes(join(folder.path, 'not', 'yet'), async path => {

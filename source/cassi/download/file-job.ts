@@ -186,6 +186,11 @@ export async function runJob(entry: JobEntry, ctx: JobContext, signal: AbortSign
 			if (item.size !== undefined && result.bytes !== item.size) {
 				throw new VerifyError(`size mismatch (expected ${item.size} bytes, got ${result.bytes})`);
 			}
+			// What counted is what streamed; the part must hold exactly that (a stray late write would not show in the count).
+			const onDisk = await sizeOf(partPath);
+			if (onDisk !== result.bytes) {
+				throw new VerifyError(`size mismatch on disk (expected ${result.bytes} bytes, the part has ${onDisk ?? 0})`);
+			}
 			if (expected && result.hash) {
 				const got = result.hash.digest('hex');
 				if (got !== expected.hex) {

@@ -108,6 +108,18 @@ function networkError(error: unknown, received: number): CassiError {
 	return new CassiError('network', `connection failed${where} (${detail})`, {retryable: true, cause: error});
 }
 
+async function closed(stream: NodeJS.WritableStream): Promise<void> {
+	const writable = stream as NodeJS.WritableStream & {closed?: boolean};
+	if (writable.closed !== false) return; // closed already, or a stream that does not say
+	await new Promise<void>(resolve => {
+		const timer = setTimeout(resolve, 5000); // a custom stream that never closes must not hang the queue
+		writable.once('close', () => {
+			clearTimeout(timer);
+			resolve();
+		});
+	});
+}
+
 /** Make sure the part's bytes are on the disk before it may be renamed. */
 export async function syncFile(path: string): Promise<void> {
 	const handle = await open(path, 'r+');
@@ -249,6 +261,9 @@ export async function transferOnce(options: AttemptOptions): Promise<AttemptResu
 		try {
 			await pipeline(body, meter, out);
 		} catch (error) {
+			// The failed pipeline destroyed the part's stream, but a write already handed to the
+			// OS still lands: wait for the close, so the next attempt resumes from the part's final size.
+			await closed(out);
 			if (stalled) throw stallError();
 			if (options.signal.aborted) throw error;
 			if (isCassiError(error)) throw error;
