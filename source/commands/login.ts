@@ -16,7 +16,15 @@ export async function login(options: LoginOptions): Promise<number> {
 	const token = (await readSecret(`MAST API token (from ${TOKEN_URL}): `)).trim();
 	if (token === '') throw new CassiError('usage', `no token given: paste the token from ${TOKEN_URL}`);
 	if (options.check) {
-		await new CassiClient({apiUrl: options.apiUrl, token}).checkToken();
+		try {
+			await new CassiClient({apiUrl: options.apiUrl, token}).checkToken();
+		} catch (error) {
+			// Offline now: the token may still be good; say how to keep it anyway.
+			if (error instanceof CassiError && error.kind === 'network') {
+				throw new CassiError('network', `${error.message}, or save the token unchecked with \`cassi login --no-check\``);
+			}
+			throw error;
+		}
 	}
 	const store = openStore();
 	store.set('token', token);

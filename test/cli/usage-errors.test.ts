@@ -47,6 +47,14 @@ describe('bad input gets one line and exit code 2', () => {
 });
 
 describe('tokens', () => {
+	it('login that cannot reach the service says how to save the token unchecked, in one line, exit 1', async () => {
+		const result = await runCli(['login', '--api-url', 'http://127.0.0.1:9/cassi/api/v0.1'], {input: 'some-token\n'});
+		expect(result.code).toBe(1);
+		oneLine(result.stderr);
+		expect(result.stderr).toMatch(/could not reach .*`cassi login --no-check`/);
+		expect(result.stderr).not.toContain('some-token');
+	});
+
 	it('without a token, says where to get one and exits 3', async () => {
 		const result = await runCli(['-s', '2025-10-04', '--count', '--api-url', 'http://127.0.0.1:9/cassi/api/v0.1']);
 		expect(result.code).toBe(3);
