@@ -17,6 +17,7 @@ import {initialState} from '../state/initial.js';
 import type {InitialQuery} from '../state/types.js';
 import type {EffectsHandle} from './effects/use-effects.js';
 import {writeAtomically} from '../cassi/write-atomically.js';
+import {expandHome} from './effects/export.js';
 import {CassiApp, type RootAction} from './root.js';
 import type {QueueEngine, Services} from './services.js';
 import {enterAltScreen} from './terminal.js';
@@ -105,7 +106,7 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
 		createEngine: connection => new DownloadEngine({apiUrl: connection.apiUrl, token: connection.token, folder: connection.folder, parallel: connection.parallel}),
 		store: options.store,
 		startDemo: options.startDemo,
-		writeFile: (file, content) => writeAtomically(file, content),
+		writeFile: (file, content) => writeAtomically(expandHome(file), content),
 		freeSpace: folder => freeBytes(folder),
 		folder: options.folder,
 		parallel: options.parallel,

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {formatFinishedLine} from '../../source/cassi/download/progress-line.js';
+import {expandHome} from '../../source/ui/effects/export.js';
 import {bytes} from '../../source/ui/format.js';
 
 describe('sizes on screen', () => {
@@ -14,5 +15,13 @@ describe('sizes on screen', () => {
 	it('rounds rather than truncates', () => {
 		expect(bytes(999_950)).toBe('1 MB');
 		expect(bytes(2_650)).toBe('2.65 kB');
+	});
+});
+
+describe('export file names', () => {
+	it('read ~/ as the home folder, as a shell would', () => {
+		expect(expandHome('~/out/x.csv', '/home/ada')).toBe('/home/ada/out/x.csv');
+		expect(expandHome('x~/y.csv', '/home/ada')).toBe('x~/y.csv');
+		expect(expandHome('cassi-results.csv', '/home/ada')).toBe('cassi-results.csv');
 	});
 });

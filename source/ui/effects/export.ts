@@ -1,4 +1,6 @@
 /** Export rows as CSV, JSON or a list of names (written with writeAtomically by the runner). */
+import {homedir} from 'node:os';
+import {join} from 'node:path';
 import {productUrl} from '../../cassi/records.js';
 import {fileErrorReason} from '../../cassi/write-atomically.js';
 import {csvCell} from '../../cassi/sanitize.js';
@@ -19,4 +21,9 @@ export function exportText(rows: Row[], format: ExportFormat): string {
 
 export function exportErrorMessage(file: string, error: unknown): string {
 	return `Could not write ${file}: ${fileErrorReason(error)} — choose another file (o)`;
+}
+
+/** `~/x.csv` as a shell would read it: the export field is typed like a shell path. */
+export function expandHome(file: string, home: string = homedir()): string {
+	return file === '~' || file.startsWith('~/') ? join(home, file.slice(1)) : file;
 }
