@@ -251,6 +251,8 @@ export function hintsFor(contexts: KeyContext[]): Array<{keys: string; label: st
 	for (const context of contexts) {
 		for (const binding of KEY_BINDINGS) {
 			if (!binding.hint || !binding.contexts.includes(context) || seen.has(binding.command)) continue;
+			// On the help screen "F1 help" would only point at itself.
+			if (binding.command === 'help' && contexts.includes('help')) continue;
 			seen.add(binding.command);
 			hints.push({keys: keyLabel(binding.keys[0]), label: binding.hint});
 		}

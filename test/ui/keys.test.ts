@@ -124,3 +124,10 @@ describe('naming raw terminal input', () => {
 		expect(state.cursor).toBe(6);
 	});
 });
+
+describe('footer hints', () => {
+	it('the help screen hints how to close it, not "F1 help"; other screens keep their help hint', () => {
+		expect(hintsFor(['help', 'global']).map(hint => hint.label)).toEqual(['close']);
+		expect(hintsFor(['list', 'global']).map(hint => hint.label)).toContain('help');
+	});
+});
