@@ -64,7 +64,8 @@ export function formatCountText(counts: {total: number; byType: TypeCount[]}): s
 }
 
 export function formatCountCsv(counts: {total: number; byType: TypeCount[]}): string {
-	return ['fileType,count', ...counts.byType.map(entry => `${csvCell(entry.fileType)},${entry.count}`), `Total,${counts.total}`].join('\n') + '\n';
+	// Only type rows: a "Total" row would read as one more type to a script; the total is their sum.
+	return ['fileType,count', ...counts.byType.map(entry => `${csvCell(entry.fileType)},${entry.count}`)].join('\n') + '\n';
 }
 
 export function countJson(counts: {total: number; byType: TypeCount[]}): {total: number; byType: Record<string, number>} {

@@ -83,3 +83,11 @@ describe('list-filetypes', () => {
 		]);
 	});
 });
+
+describe('count as CSV', () => {
+	it('has one row per type and no total row a script could mistake for a type', () => {
+		expect(renderResult(records, 'count', 'csv', false)).toBe(
+			'fileType,count\n"Science CGI Level 0",2\n"Housekeeping Ancillary Telemetry Data",1\n"Science WFI Level 0",1\n',
+		);
+	});
+});
