@@ -3,7 +3,6 @@
 // streams 4 files from the emulator (its own process, throttled per connection so the transfers
 // last the whole measurement) and feeds the TUI its progress. Measured: keypress-to-frame time
 // with the downloads running against the same without them, and the process's peak RSS.
-import {EventEmitter} from 'node:events';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -12,36 +11,6 @@ import {startEmulatorProcess} from './lib.mjs';
 const KEYS = {j: 'j', k: 'k', G: 'G', g: 'g'};
 // Moves whose target row is known without the layout, so the frame that shows it can be recognised.
 const SEQUENCE = ['j', 'j', 'j', 'k', 'j', 'G', 'k', 'k', 'g', 'j', 'j', 'k'];
-
-class FakeStdin extends EventEmitter {
-	isTTY = true;
-	queue = [];
-	setRawMode() {}
-	setEncoding() {}
-	resume() {}
-	pause() {}
-	ref() {}
-	unref() {}
-	read = () => this.queue.shift() ?? null;
-	press(data) {
-		this.queue.push(data);
-		this.emit('readable');
-	}
-}
-
-class FakeStdout extends EventEmitter {
-	isTTY = true;
-	onWrite = undefined;
-	constructor(columns, rows) {
-		super();
-		this.columns = columns;
-		this.rows = rows;
-	}
-	write = text => {
-		this.onWrite?.(String(text));
-		return true;
-	};
-}
 
 const ANSI = /\u001B\[[0-?]*[ -/]*[@-~]|\u001B\][^\u0007]*\u0007/g;
 
@@ -141,8 +110,9 @@ export async function benchLoad({token, presses = 240, gapMs = 40, ratePerConnec
 			parallel: 4,
 			exit() {},
 		};
-		const stdin = new FakeStdin();
-		const stdout = new FakeStdout(100, 30);
+		const {MemoryStdin, MemoryStdout} = await import('../dist/ui/memory-terminal.js');
+		const stdin = new MemoryStdin();
+		const stdout = new MemoryStdout(100, 30, false);
 		instance = render(React.createElement(CassiApp, {initial: state, services, connection: {apiUrl: emulator.url, token}, initialEngine: engine}), {
 			stdin,
 			stdout,

@@ -3,6 +3,8 @@ import {benchDownload} from './download.mjs';
 import {benchLoad} from './load.mjs';
 import {benchSearchCount} from './search-count.mjs';
 
+// The browser runs React's production build (root-action sets it); measure that, not the dev build.
+process.env.NODE_ENV ??= 'production';
 const {DEMO_TOKEN} = await import('../dist/emulator/index.js');
 
 async function benchKeys() {

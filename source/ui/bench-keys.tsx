@@ -3,12 +3,12 @@
  * selectors, Ink) on fake terminal streams; time from the key's bytes reaching stdin to
  * Ink writing the next frame. For `npm run bench` (the goal: median ≤ 16 ms, p95 ≤ 33 ms).
  */
-import {EventEmitter} from 'node:events';
 import {render} from 'ink';
 import React from 'react';
 import type {CassiRecord} from '../cassi/types.js';
 import {initialState} from '../state/initial.js';
 import {reducer} from '../state/reducer.js';
+import {MemoryStdin, MemoryStdout} from './memory-terminal.js';
 import {CassiApp} from './root.js';
 import type {Services} from './services.js';
 
@@ -47,38 +47,6 @@ function syntheticRecords(count: number): CassiRecord[] {
 	});
 }
 
-class BenchStdin extends EventEmitter {
-	isTTY = true;
-	private queue: string[] = [];
-	setRawMode() {}
-	setEncoding() {}
-	resume() {}
-	pause() {}
-	ref() {}
-	unref() {}
-	read = () => this.queue.shift() ?? null;
-	press(data: string) {
-		this.queue.push(data);
-		this.emit('readable');
-	}
-}
-
-class BenchStdout extends EventEmitter {
-	isTTY = true;
-	onWrite?: () => void;
-	constructor(
-		readonly columns: number,
-		readonly rows: number,
-	) {
-		super();
-	}
-
-	write = () => {
-		this.onWrite?.();
-		return true;
-	};
-}
-
 const SEQUENCE = ['j', 'j', 'j', '\u001b[6~', 'k', ' ', '\u001b[6~', 'j', '\u001b[5~', 'G', 'k', 'g', '\u0004', 'j', ' ', '\u0015'];
 
 function percentile(sorted: number[], fraction: number): number {
@@ -106,8 +74,8 @@ export async function benchKeypressToFrame(options: KeyBenchOptions = {}): Promi
 		parallel: 1,
 		exit() {},
 	};
-	const stdin = new BenchStdin();
-	const stdout = new BenchStdout(options.width ?? 80, options.height ?? 24);
+	const stdin = new MemoryStdin();
+	const stdout = new MemoryStdout(options.width ?? 80, options.height ?? 24, false);
 	const instance = render(<CassiApp initial={state} services={services} connection={{apiUrl: 'http://127.0.0.1:1', token: 'bench'}} />, {
 		stdin: stdin as unknown as NodeJS.ReadStream,
 		stdout: stdout as unknown as NodeJS.WriteStream,

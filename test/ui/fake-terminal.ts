@@ -1,34 +1,10 @@
-/** Terminal streams for runTui tests: a raw-mode stdin we type into, a TTY stdout that records. */
-import {EventEmitter} from 'node:events';
+/** Terminal streams for runTui tests: the app's own in-memory terminal, with `write` to type. */
+import {MemoryStdin, MemoryStdout} from '../../source/ui/memory-terminal.js';
 
-export class FakeStdin extends EventEmitter {
-	isTTY = true;
-	private buffer: string[] = [];
-	setRawMode() {}
-	setEncoding() {}
-	resume() {}
-	pause() {}
-	ref() {}
-	unref() {}
-	read = () => this.buffer.shift() ?? null;
+export class FakeStdin extends MemoryStdin {
 	write(data: string) {
-		this.buffer.push(data);
-		this.emit('readable');
+		this.press(data);
 	}
 }
 
-export class FakeStdout extends EventEmitter {
-	isTTY = true;
-	output = '';
-	constructor(
-		public columns = 80,
-		public rows = 24,
-	) {
-		super();
-	}
-
-	write = (data: string) => {
-		this.output += data;
-		return true;
-	};
-}
+export {MemoryStdout as FakeStdout};
