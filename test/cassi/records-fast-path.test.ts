@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {parseSearchResponse, plainlyValid, recordSchema} from '../../source/cassi/records.js';
+import {parseSearchResponse, plainlyValid, responseSchemas} from '../../source/cassi/records.js';
 
 // Values that sit near the schema's edges: the right types, the wrong ones, null and absence.
 const edgeValue = fc.oneof(
 	fc.string(),
 	fc.integer(),
 	fc.double(),
+	fc.constantFrom(Infinity, -Infinity, Number.NaN),
 	fc.boolean(),
 	fc.constant(null),
 	fc.constant(undefined),
@@ -34,7 +35,7 @@ describe('the fast validity check', () => {
 	it('never accepts a record the schema rejects', () => {
 		fc.assert(
 			fc.property(nearRecord, record => {
-				if (plainlyValid(record)) expect(recordSchema.safeParse(record).success).toBe(true);
+				if (plainlyValid(record)) expect(responseSchemas().record.safeParse(record).success).toBe(true);
 			}),
 			{numRuns: 3000},
 		);
@@ -52,6 +53,12 @@ describe('the fast validity check', () => {
 				times: null,
 			}),
 		).toBe(true);
+	});
+
+	it('refuses a size or total of 1e400 (Infinity after JSON.parse) in one line', () => {
+		const row = {archiveFileName: 'A', fileType: 'T', ingestCompletionDate: 'x', distribution: {size: 1e400}};
+		expect(() => parseSearchResponse(JSON.parse('{"results": [], "totalResults": 1e400}'))).toThrow(/totalResults/);
+		expect(() => parseSearchResponse({results: [row]})).toThrow(/results\[0\]\.distribution\.size/);
 	});
 
 	it('still names the bad field when a record fails', () => {
