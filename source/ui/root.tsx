@@ -50,13 +50,18 @@ export function rootReducer(state: AppState, action: RootAction): AppState {
 export function CassiApp({initial, services, connection, handleRef, dispatchRef, autoRun, initialEngine}: CassiAppProps) {
 	const [state, dispatch] = useReducer(rootReducer, initial);
 	const handle = useRef<EffectsHandle>({connection, engine: initialEngine});
+	const screenRef = useRef(state.screen);
+	screenRef.current = state.screen;
 	if (handleRef) handleRef.current = handle.current;
 	if (dispatchRef) dispatchRef.current = dispatch;
-	useKeypress(key => dispatch({type: 'key', key, now: new Date().toISOString()}));
+	useKeypress(key => {
+		handle.current.mirror?.keyPressed();
+		dispatch({type: 'key', key, now: new Date().toISOString()});
+	});
 	useEffects(state, dispatch, services, handle.current);
 	React.useEffect(() => {
 		if (!initialEngine) return;
-		attachEngine(initialEngine, dispatch);
+		handle.current.mirror = attachEngine(initialEngine, dispatch, {live: () => screenRef.current === 'queue'});
 		const left = initialEngine.snapshot().files.filter(file => !['done', 'skipped'].includes(file.state)).length;
 		dispatch({type: 'message', text: `${left} unfinished downloads from an earlier run: w shows them, p resumes`, tone: 'info'});
 	}, []);

@@ -10,12 +10,17 @@ import {queryKey} from '../../state/search-reducer.js';
 import type {AppState} from '../../state/types.js';
 import type {Connection, QueueEngine, Services} from '../services.js';
 import {exportErrorMessage, exportText} from './export.js';
+import {attachEngine, type QueueMirror} from './mirror-queue.js';
+
+export {attachEngine};
 
 export interface EffectsHandle {
 	connection: Connection;
 	engine?: QueueEngine;
 	demoClose?: () => Promise<void>;
 	searchAbort?: AbortController;
+	/** The engine's snapshot mirror: keys let held-back progress share their frame. */
+	mirror?: QueueMirror;
 }
 
 function errorText(error: unknown): string {
@@ -24,18 +29,6 @@ function errorText(error: unknown): string {
 
 function now(): string {
 	return new Date().toISOString();
-}
-
-/** Mirror an engine's snapshots into the state; a refused token brings the token screen. */
-export function attachEngine(engine: QueueEngine, dispatch: Dispatch<Action>): void {
-	const mirror = () => dispatch({type: 'queue-snapshot', snapshot: engine.snapshot()});
-	engine.on('progress', snapshot => dispatch({type: 'queue-snapshot', snapshot}));
-	engine.on('file', mirror);
-	engine.on('auth', () => {
-		mirror();
-		dispatch({type: 'auth-required', message: 'Downloads paused: token rejected or expired. Enter a new one to continue'});
-	});
-	mirror();
 }
 
 export function useEffects(state: AppState, dispatch: Dispatch<Action>, services: Services, handle: EffectsHandle): void {
@@ -151,7 +144,7 @@ export function useEffects(state: AppState, dispatch: Dispatch<Action>, services
 				if (!engine) {
 					engine = services.createEngine({...handle.connection, token, folder: services.folder, parallel: services.parallel});
 					handle.engine = engine;
-					attachEngine(engine, dispatch);
+					handle.mirror = attachEngine(engine, dispatch, {live: () => stateRef.current.screen === 'queue'});
 				}
 				engine.add(request.rows.map(row => itemFromRecord(row.record)));
 				dispatch({type: 'queue-snapshot', snapshot: engine.snapshot()});
