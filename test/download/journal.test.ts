@@ -125,6 +125,18 @@ describe('folder lock', () => {
 		expect((await engine.whenIdle()).files[0]!.status).toBe('COMPLETE');
 	});
 
+	it('clears the half-written journal a killed run left behind', async () => {
+		const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+		await writeFile(join(folder.path, '.cassi.lock'), JSON.stringify({pid: dead, host: hostname(), startedAt: new Date().toISOString()}));
+		await writeFile(join(folder.path, `.cassi-journal.json.tmp-${dead}`), '{"version": 1, "ite');
+		const engine = fixture.engine(folder.path);
+		engine.add([fixture.item(A)]);
+		await engine.start();
+		expect((await engine.whenIdle()).files[0]!.status).toBe('COMPLETE');
+		await engine.close();
+		expect(await leftovers(folder.path)).toEqual([]);
+	});
+
 	it('respects a lock held on another host', async () => {
 		await writeFile(join(folder.path, '.cassi.lock'), JSON.stringify({pid: 4321, host: 'elsewhere.example', startedAt: '2026-01-01T10:02:00Z'}));
 		const engine = fixture.engine(folder.path);

@@ -13,7 +13,7 @@ import {CassiError, isCassiError} from '../errors.js';
 import {fileErrorReason} from '../write-atomically.js';
 import {assertFreeSpace, bytesToFetch, defaultStatfs, diskError} from './disk.js';
 import {runJob, type JobEntry} from './file-job.js';
-import type {Journal} from './journal.js';
+import {removeStaleJournalTemps, type Journal} from './journal.js';
 import {JournalWriter} from './journal-writer.js';
 
 export {itemFromRecord} from './items.js';
@@ -184,7 +184,10 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 			}
 			throw diskError(error, this.folder) ?? new CassiError('disk', `cannot create the folder ${this.folder}: ${fileErrorReason(error)}`);
 		}
-		if (this.options.journal !== false) this.lock = await acquireLock(this.folder, this.now);
+		if (this.options.journal !== false) {
+			this.lock = await acquireLock(this.folder, this.now);
+			await removeStaleJournalTemps(this.folder);
+		}
 		try {
 			await this.checkSpace([...this.entries.values()].filter(entry => entry.state === 'queued'));
 		} catch (error) {

@@ -4,7 +4,7 @@
  * reader sees the old journal or the new one, never half of one. Never holds the token.
  */
 import {join} from 'node:path';
-import {open, readFile, rename, unlink} from 'node:fs/promises';
+import {open, readdir, readFile, rename, unlink} from 'node:fs/promises';
 import {fileErrorReason} from '../write-atomically.js';
 import {CassiError} from '../errors.js';
 import type {DownloadItem, FileState, Manifest} from './types.js';
@@ -51,6 +51,16 @@ export async function writeJournal(folder: string, journal: Journal): Promise<vo
 		await unlink(temp).catch(() => undefined);
 		throw error;
 	}
+}
+
+/**
+ * A run killed while writing its journal leaves `<journal>.tmp-<pid>` behind. Called with the
+ * folder's lock held, so no other writer's temp file can be in the middle of a rename.
+ */
+export async function removeStaleJournalTemps(folder: string): Promise<void> {
+	const prefix = `${JOURNAL_NAME}.tmp-`;
+	const names = await readdir(folder).catch(() => [] as string[]);
+	await Promise.all(names.filter(name => name.startsWith(prefix)).map(name => unlink(join(folder, name)).catch(() => undefined)));
 }
 
 function isEntry(value: unknown): value is JournalEntry {
