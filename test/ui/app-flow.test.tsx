@@ -12,8 +12,8 @@ import {plain, tick, waitFor} from './render.js';
 let unmount: (() => void) | undefined;
 afterEach(() => unmount?.());
 
-function mount(fake: ReturnType<typeof fakeServices>, options: {hasToken?: boolean; token?: string; autoRun?: boolean; initialQuery?: object; engine?: QueueEngine} = {}) {
-	const initial = initialState({hasToken: options.hasToken ?? true, width: 100, height: 24, initialQuery: options.initialQuery});
+function mount(fake: ReturnType<typeof fakeServices>, options: {hasToken?: boolean; token?: string; autoRun?: boolean; initialQuery?: object; engine?: QueueEngine; demo?: boolean} = {}) {
+	const initial = initialState({hasToken: options.hasToken ?? true, width: 100, height: 24, initialQuery: options.initialQuery, demo: options.demo});
 	const app = render(
 		<CassiApp
 			initial={initial}
@@ -79,6 +79,15 @@ describe('the browser with its effects', () => {
 		await waitFor(app.lastFrame, frame => frame.includes('5 files'));
 		expect(typeof fake.store.data.get('lastCheck')).toBe('string');
 		expect(fake.store.data.get('queryHistory')).toHaveLength(1);
+	});
+
+	it('leaves "since last check" alone for a query on the demo archive', async () => {
+		const fake = fakeServices({records: makeRecords(5)});
+		const app = mount(fake, {demo: true});
+		await tick();
+		await keys(app, 'Y');
+		await waitFor(app.lastFrame, frame => frame.includes('5 files'));
+		expect(fake.store.data.get('lastCheck')).toBeUndefined();
 	});
 
 	it('a 401 brings the token screen; a good token saves, resumes the search and keeps marks', async () => {

@@ -55,7 +55,8 @@ export function useEffects(state: AppState, dispatch: Dispatch<Action>, services
 				const at = now();
 				dispatch({type: 'search-done', id, at});
 				try {
-					services.store?.set('lastCheck', at);
+					// 'Since last check' is about the real archive: a demo query must not move it.
+					if (!stateRef.current.demo) services.store?.set('lastCheck', at);
 					const history = services.store?.get('queryHistory') ?? [];
 					const key = queryKey(request.query);
 					services.store?.set('queryHistory', [{at, query: request.query}, ...history.filter(entry => queryKey(entry.query) !== key)].slice(0, 50));
