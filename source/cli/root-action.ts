@@ -4,6 +4,7 @@ import {queryFromOptions, validateLimit} from '../cassi/query.js';
 import type {Query} from '../cassi/types.js';
 import {renderResult, runSearch, type HeadlessAction, type OutputFormat} from '../headless/search.js';
 import {connect, startDemo} from './connection.js';
+import {downloadOutput, parseParallel} from './download-output.js';
 import type {RootOptions} from './program.js';
 import {onShutdown} from './shutdown.js';
 
@@ -21,13 +22,6 @@ export function parseQuery(options: RootOptions, now = new Date()): Query {
 		},
 		now,
 	);
-}
-
-function parsePositive(text: string, flag: string): number {
-	if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > 64) {
-		throw new CassiError('usage', `${flag} "${text}" is not a whole number from 1 to 64`);
-	}
-	return Number(text);
 }
 
 function chosenAction(options: RootOptions): HeadlessAction | 'download' | undefined {
@@ -50,7 +44,7 @@ export async function rootAction(options: RootOptions): Promise<number> {
 	const query = parseQuery(options);
 	const action = chosenAction(options);
 	const format: OutputFormat = options.json ? 'json' : options.csv ? 'csv' : 'text';
-	const parallel = parsePositive(options.parallel, '--parallel');
+	const parallel = parseParallel(options.parallel);
 	const interactive = action === undefined && format === 'text' && process.stdin.isTTY && process.stdout.isTTY;
 
 	if (interactive) {
@@ -103,15 +97,7 @@ export async function rootAction(options: RootOptions): Promise<number> {
 				folder: options.folder,
 				parallel,
 				overwrite: Boolean(options.overwrite),
-				quiet: Boolean(options.quiet),
-				manifestPath: options.manifest,
-				json: format === 'json',
-				stdout: process.stdout,
-				stderr: process.stderr,
-				isTTY: Boolean(process.stderr.isTTY),
-				columns: process.stderr.columns ?? 80,
-				signal: controller.signal,
-				engine: {demo: connection.demo},
+				...downloadOutput({...options, json: format === 'json'}, controller.signal, connection.demo),
 			});
 		}
 		process.stdout.write(renderResult(records, action ?? 'list', format, Boolean(options.showExpTimes)));

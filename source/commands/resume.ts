@@ -1,5 +1,6 @@
 import type {ResumeFlags} from '../cli/subcommands.js';
 import {connect} from '../cli/connection.js';
+import {downloadOutput, parseParallel} from '../cli/download-output.js';
 import {onShutdown} from '../cli/shutdown.js';
 import {loadJournal, journalPath} from '../cassi/download/journal.js';
 import {endpoints, resolveApiUrl} from '../cassi/endpoints.js';
@@ -41,10 +42,7 @@ function sameApi(a: string, b: string): boolean {
 
 /** `cassi resume [FOLDER]`: the journal in the folder says what is left to fetch. */
 export async function resumeCommand(folder: string, flags: ResumeFlags): Promise<number> {
-	const parallel = Number(flags.parallel);
-	if (!/^\d+$/.test(flags.parallel) || parallel < 1 || parallel > 64) {
-		throw new CassiError('usage', `--parallel "${flags.parallel}" is not a whole number from 1 to 64`);
-	}
+	const parallel = parseParallel(flags.parallel);
 	const connection = await resumeConnection(folder, flags);
 	const controller = new AbortController();
 	const stop = onShutdown(() => controller.abort());
@@ -55,15 +53,7 @@ export async function resumeCommand(folder: string, flags: ResumeFlags): Promise
 			apiUrl: connection.apiUrl,
 			token: connection.token,
 			parallel,
-			quiet: Boolean(flags.quiet),
-			json: Boolean(flags.json),
-			manifestPath: flags.manifest,
-			stdout: process.stdout,
-			stderr: process.stderr,
-			isTTY: Boolean(process.stderr.isTTY),
-			columns: process.stderr.columns ?? 80,
-			signal: controller.signal,
-			engine: {demo: connection.demo},
+			...downloadOutput(flags, controller.signal, connection.demo),
 		});
 	} finally {
 		stop();
