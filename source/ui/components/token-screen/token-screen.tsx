@@ -6,6 +6,7 @@ import type {TokenForm} from '../../../state/types.js';
 import {SPINNER} from '../../format.js';
 import {fit} from '../../text.js';
 import {useTheme} from '../../theme.js';
+import {TextLines, type TextLine} from '../text-lines/text-lines.js';
 
 export interface TokenScreenProps {
 	token: TokenForm;
@@ -22,7 +23,7 @@ export function TokenScreen({token, storePath, spinner, width, height}: TokenScr
 		token.reason === 'rejected'
 			? 'The MAST service rejected the token, or it expired (tokens last 10 days unused, 60 at most).'
 			: 'Searching CaSSI needs a MAST API token.';
-	const lines: Array<[string, string | undefined, boolean?]> = [
+	const lines: TextLine[] = [
 		[why, undefined, true],
 		['', undefined],
 		[`Create one at ${TOKEN_URL}`, theme.accent],
@@ -32,11 +33,7 @@ export function TokenScreen({token, storePath, spinner, width, height}: TokenScr
 	];
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
-			{lines.map(([text, color, bold], index) => (
-				<Text key={index} color={color} bold={bold}>
-					{fit(text, width)}
-				</Text>
-			))}
+			<TextLines lines={lines} width={width} />
 			<Text>
 				{fit(`Paste your MAST token: ${masked}▏`, width)}
 			</Text>

@@ -1,12 +1,12 @@
 /** First run (no token, nothing saved): what cassi is, and two ways in. */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import React from 'react';
-import {fit} from '../../text.js';
 import {useTheme} from '../../theme.js';
+import {TextLines, type TextLine} from '../text-lines/text-lines.js';
 
 export function WelcomeScreen({width, height}: {width: number; height: number}) {
 	const theme = useTheme();
-	const lines: Array<[string, string | undefined, boolean?]> = [
+	const lines: TextLine[] = [
 		['Welcome to cassi', theme.accent, true],
 		['', undefined],
 		['Browse and download Roman CaSSI supplementary and telemetry files from MAST:', undefined],
@@ -20,11 +20,7 @@ export function WelcomeScreen({width, height}: {width: number; height: number}) 
 	];
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
-			{lines.map(([text, color, bold], index) => (
-				<Text key={index} color={color} bold={bold}>
-					{fit(text, width)}
-				</Text>
-			))}
+			<TextLines lines={lines} width={width} />
 		</Box>
 	);
 }
