@@ -5,7 +5,7 @@
  */
 import {spawn, spawnSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
-import {mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -25,8 +25,13 @@ function findPython(): string | undefined {
 	return undefined;
 }
 
-const python = findPython();
-if (!python) {
+// A fresh clone has no ../shared beside it: the seed is not part of the repository, so its
+// tests skip with one line (as without python) instead of failing `npm test`.
+const hasSeed = existsSync(seedsDir);
+const python = hasSeed ? findPython() : undefined;
+if (!hasSeed) {
+	console.warn(`SKIPPED seed-helpers test: the seed notebook is not beside the repository (${seedsDir} is missing); it runs where ../shared/seeds exists.`);
+} else if (!python) {
 	console.warn('SKIPPED seed-helpers test: no python3 (tried /usr/bin/python3, python3) can import requests and pandas; install python3-requests and python3-pandas to run it.');
 }
 
@@ -64,7 +69,7 @@ out["files"] = {n: hashlib.sha256(open(os.path.join(folder, n), "rb").read()).he
 print(json.dumps(out))
 `;
 
-describe('the seed notebook\'s Python helpers against the emulator', () => {
+describe.skipIf(!hasSeed)('the seed notebook\'s Python helpers against the emulator', () => {
 	let emu: Emulator;
 	let work: string;
 
