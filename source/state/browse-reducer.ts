@@ -117,10 +117,16 @@ export function onBrowse(state: AppState, command: Command): AppState {
 	}
 }
 
+/** A changed filter puts the cursor on its first match, with the list scrolled to the top. */
+export function setFilter(state: AppState, filter: string): AppState {
+	if (filter === state.filter) return state;
+	return clampCursor({...state, filter, cursor: 0, scroll: 0});
+}
+
 export function onFilter(state: AppState, command: Command): AppState {
 	switch (command) {
 		case 'backspace':
-			return keepCursorRow(state, {...state, filter: state.filter.slice(0, -1)});
+			return setFilter(state, state.filter.slice(0, -1));
 		case 'text-done':
 			return {...state, filtering: false};
 		case 'back':

@@ -3,9 +3,9 @@
  * in; Esc closes only the innermost thing open (confirm, help, filter line, then a screen).
  */
 import type {Action, Command} from './actions.js';
-import {onBrowse, onFilter} from './browse-reducer.js';
+import {onBrowse, onFilter, setFilter} from './browse-reducer.js';
 import {onForm, typeIntoForm} from './form-reducer.js';
-import {clampCursor, keepCursorRow} from './navigation.js';
+import {clampCursor} from './navigation.js';
 import {onDetail, onExport, onHelp, onQueue, onToken, onWelcome} from './screen-commands.js';
 import {downloadsRunning, openToken, requestDownload, typeExport, typeToken} from './screens-reducer.js';
 import {addPage, failSearch, finishSearch, runQuery} from './search-reducer.js';
@@ -71,7 +71,7 @@ function onText(state: AppState, text: string): AppState {
 	if (state.confirm || state.helpOpen) return state;
 	switch (state.screen) {
 		case 'browse':
-			return state.filtering ? keepCursorRow(state, {...state, filter: state.filter + text}) : state;
+			return state.filtering ? setFilter(state, state.filter + text) : state;
 		case 'form':
 			return typeIntoForm(state, text);
 		case 'token':

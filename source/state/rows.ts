@@ -2,6 +2,7 @@
 import {exposure, recordId, recordSize} from '../cassi/records.js';
 import {sanitizeText} from '../cassi/sanitize.js';
 import type {CassiRecord} from '../cassi/types.js';
+import {shortType} from './type-labels.js';
 import type {Row} from './types.js';
 
 /** `2025-10-04T00:01:27.8970000` → `2025-10-04T00:01:27` (the service's times are UTC, no zone). */
@@ -25,7 +26,8 @@ export function toRow(record: CassiRecord): Row {
 		record,
 		name,
 		type,
-		haystack: `${name}\u0000${type}`.toLowerCase(),
+		// The name, the full type and the label the list shows, so `/hk` finds every HK Telem row.
+		haystack: `${name}\u0000${type}\u0000${shortType(type)}`.toLowerCase(),
 		ingest: trimSeconds(String(record.ingestCompletionDate)),
 		ingestMs: utcMs(String(record.ingestCompletionDate)),
 	};

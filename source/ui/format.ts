@@ -17,20 +17,7 @@ export function shortTime(value: string | undefined, wide: boolean): string {
 	return wide ? value.replace('T', ' ') : value.slice(5).replace('T', ' ');
 }
 
-const SHORT_TYPES: Record<string, string> = {
-	'Calibrated Engineering Data': 'Cal Eng',
-	'FSW Event Message Logs': 'FSW Logs',
-	'Guide Window Level 0': 'GW L0',
-	'Housekeeping Ancillary Telemetry Data': 'HK Telem',
-	'Observatory Predicted Ephemeris': 'Ephem',
-	'Science CGI Level 0': 'CGI L0',
-	'Science WFI Level 0': 'WFI L0',
-};
-
-/** A short label for a file type where columns are narrow; unknown types are cut. */
-export function shortType(type: string): string {
-	return SHORT_TYPES[type] ?? type;
-}
+export {shortType, tinyType} from '../state/type-labels.js';
 
 export function duration(seconds: number | undefined): string {
 	if (seconds === undefined || !Number.isFinite(seconds)) return '—';

@@ -154,6 +154,26 @@ describe('filter, type filter and sort', () => {
 		expect(selectView(state)).toHaveLength(10);
 	});
 
+	it('the filter matches the short label the list shows (HK Telem), whatever the case', () => {
+		// Every fourth row is Housekeeping Ancillary Telemetry Data, shown as "HK Telem".
+		for (const typed of ['hk', 'HK TELEM', 'hk telem']) {
+			const state = press(loadedState(40), '/', typed, 'Enter');
+			expect(selectView(state)).toHaveLength(10);
+			expect(selectView(state).every(row => row.type === 'Housekeeping Ancillary Telemetry Data')).toBe(true);
+		}
+	});
+
+	it('typing a filter puts the cursor on the first match, even from far down the list', () => {
+		let state = press(loadedState(40), 'G');
+		expect(state.cursor).toBe(39);
+		state = press(state, '/', 'wfi');
+		expect(state.cursor).toBe(0);
+		expect(state.scroll).toBe(0);
+		expect(selectCursorRow(state)?.type).toBe('Science WFI Level 0');
+		state = press(state, 'Backspace', 'Backspace', 'Backspace', 'hk', 'Enter');
+		expect(selectCursorRow(state)?.name).toBe('FILE_00000002');
+	});
+
 	it('] and [ cycle the type filter through the counts panel, back to all', () => {
 		let state = loadedState(40);
 		const seen = new Set<string | undefined>();
