@@ -3,23 +3,31 @@
  * a time (a day can be made alone because its counts and first serials come from cheap
  * per-day hashes), so start-up is instant and memory stays small whatever the scale.
  *
- * Days held: the notebook's week (2025-10-01..07, never scaled; 2025-10-04 pinned, see
- * demo-day.ts) and the last 30 days up to `now` (scaled by `scale`; nothing after `now`).
- * Scale 100 gives >= 50,000 rows in any 7 days of the last 30 (at least 9,000 a day).
+ * Days held: the notebook's two months (2025-09-01..10-31, ~140 files a day, never scaled;
+ * 2025-10-04 and 2025-10-05 pinned, see demo-day.ts) and the last 30 days up to `now`
+ * (scaled by `scale`; nothing after `now`). The two months give `cassi check` a baseline
+ * before any notebook day. Scale 100 gives >= 50,000 rows in any 7 days of the last 30
+ * (at least 9,000 a day).
  */
 import {formatCassiDate, parseCassiDate} from './grammar.js';
-import {PREFIXES, parseName, productName} from './catalog.js';
-import {ALWAYS_CHECKSUMMED, DEMO_COUNTS, DEMO_DAY_MS, DEMO_SCIENCE, EXPOSURE_WINDOW, WINDOW_HOUSEKEEPING} from './demo-day.js';
+import {PREFIXES, parseName, productName, type PrefixSpec} from './catalog.js';
+import {ALWAYS_CHECKSUMMED, DEMO_COUNTS, DEMO_DAY_MS, DEMO_SCIENCE, EXPOSURE_WINDOW, NO_EVENT_LOGS_DAY_MS, WINDOW_HOUSEKEEPING} from './demo-day.js';
 import {hash32, rngFor} from './rng.js';
 import type {ExtraRecord} from './types.js';
 
 export const DAY_MS = 86_400_000;
-export const NOTEBOOK_FIRST_MS = Date.UTC(2025, 9, 1);
-export const NOTEBOOK_LAST_MS = Date.UTC(2025, 9, 7);
+export const NOTEBOOK_FIRST_MS = Date.UTC(2025, 8, 1);
+export const NOTEBOOK_LAST_MS = Date.UTC(2025, 9, 31);
 export const MAX_SCALE = 1000;
-/** Unscaled files per day: between these (the notebook's 39-file day is a quiet one). */
+/** Unscaled files per day on the last 30 days: between these. */
 const DAILY_MIN = 90;
 const DAILY_SPREAD = 131;
+/**
+ * Files per day in the notebook's two months: 115-170, so a typical day is ~140 and the
+ * notebook's 39-file day is plainly low; kept under a 2x spread so no other day looks odd.
+ */
+const NOTEBOOK_DAILY_MIN = 115;
+const NOTEBOOK_DAILY_SPREAD = 56;
 
 export interface Product {
 	name: string;
@@ -43,6 +51,17 @@ export interface ArchiveOptions {
 	now: Date;
 	duplicateRate: number;
 	extraRecords?: ExtraRecord[];
+}
+
+/**
+ * Files of a scheduled prefix on a day: the daily ones (event logs) come every day, one more
+ * now and then; the periodic ones (ephemerides) every `everyDays` days counted from the demo
+ * day, so any 7 days hold two or three of them and a baseline never calls one missing or new.
+ */
+function scheduled(schedule: NonNullable<PrefixSpec['schedule']>, day: number, random: () => number): number {
+	const extra = random() < schedule.extraChance ? 1 : 0;
+	const offset = Math.round((day - DEMO_DAY_MS) / DAY_MS);
+	return ((offset % schedule.everyDays) + schedule.everyDays) % schedule.everyDays === 0 ? 1 + extra : 0;
 }
 
 function toMs(value: string | Date): number {
@@ -75,7 +94,7 @@ export class Archive {
 		for (let i = 29; i >= 0; i--) days.add(today - i * DAY_MS);
 		this.days = [...days].sort((a, b) => a - b);
 		this.daySet = days;
-		// Keep about 150,000 products in memory at most: 10 days at scale 100, all 37 at scale 1.
+		// Keep about 150,000 products in memory at most: 10 days at scale 100, 40 at scale 1.
 		this.dayCacheMax = Math.max(4, Math.min(40, Math.floor(1000 / options.scale)));
 		this.computeSerials();
 		for (const extra of options.extraRecords ?? []) {
@@ -105,11 +124,17 @@ export class Archive {
 			counts = PREFIXES.map(spec => DEMO_COUNTS[spec.prefix] ?? 0);
 		} else {
 			const random = rngFor(this.seed, 'counts', day);
-			const volume = (DAILY_MIN + Math.floor(random() * DAILY_SPREAD)) * (this.isScaled(day) ? this.scale : 1);
+			const notebook = day >= NOTEBOOK_FIRST_MS && day <= NOTEBOOK_LAST_MS;
+			const base = notebook ? NOTEBOOK_DAILY_MIN + Math.floor(random() * NOTEBOOK_DAILY_SPREAD) : DAILY_MIN + Math.floor(random() * DAILY_SPREAD);
+			const scale = this.isScaled(day) ? this.scale : 1;
+			const volume = base * scale;
 			counts = PREFIXES.map(spec => {
+				if (spec.schedule) return scheduled(spec.schedule, day, random) * scale;
 				const expected = volume * spec.share;
 				return Math.floor(expected) + (random() < expected - Math.floor(expected) ? 1 : 0);
 			});
+			// The notebook's "missing logs" day, for every seed: no FSW Event Message Logs.
+			if (day === NO_EVENT_LOGS_DAY_MS) counts = counts.map((n, i) => (PREFIXES[i].fileType === 'FSW Event Message Logs' ? 0 : n));
 		}
 		this.countCache.set(day, counts);
 		return counts;

@@ -20,6 +20,8 @@ export interface PrefixSpec {
 	size: (random: () => number) => number;
 	/** Exposure: minutes long, and hours between its end and ingest. Absent: `times` is null. */
 	exposure?: {minutes: [number, number]; delayHours: [number, number]};
+	/** Files that come on a schedule rather than with the daily volume (times `scale`). */
+	schedule?: {everyDays: number; extraChance: number};
 }
 
 const science = {minutes: [1, 45] as [number, number], delayHours: [0.3, 6] as [number, number]};
@@ -32,9 +34,9 @@ export const PREFIXES: PrefixSpec[] = [
 	{prefix: 'SCANC_', fileType: 'Housekeeping Ancillary Telemetry Data', share: 0.057, anchor: 6702, size: r => Math.round(logUniform(r, 1 * KB, 32 * KB)), exposure: {minutes: [10, 90], delayHours: [1, 10]}},
 	// The real prefix of Calibrated Engineering Data is unknown: RST_CALENG_ is invented.
 	{prefix: 'RST_CALENG_', fileType: 'Calibrated Engineering Data', share: 0.345, anchor: 41020, size: r => Math.round(logUniform(r, 1 * KB, 64 * KB))},
-	{prefix: 'RST_FSWLOG_', fileType: 'FSW Event Message Logs', share: 0.006, anchor: 1207, size: r => Math.round(logUniform(r, 1 * KB, 64 * KB))},
-	{prefix: 'RST_EPH_PRED_', fileType: 'Observatory Predicted Ephemeris', share: 0.0018, anchor: 388, size: r => Math.round(logUniform(r, 20 * KB, 400 * KB))},
-	{prefix: 'RST_EPH_DEF_', fileType: 'Observatory Predicted Ephemeris', share: 0.0005, anchor: 152, size: r => Math.round(logUniform(r, 20 * KB, 400 * KB))},
+	{prefix: 'RST_FSWLOG_', fileType: 'FSW Event Message Logs', share: 0.006, schedule: {everyDays: 1, extraChance: 0.15}, anchor: 1207, size: r => Math.round(logUniform(r, 1 * KB, 64 * KB))},
+	{prefix: 'RST_EPH_PRED_', fileType: 'Observatory Predicted Ephemeris', share: 0.0018, schedule: {everyDays: 3, extraChance: 0}, anchor: 388, size: r => Math.round(logUniform(r, 20 * KB, 400 * KB))},
+	{prefix: 'RST_EPH_DEF_', fileType: 'Observatory Predicted Ephemeris', share: 0.0005, schedule: {everyDays: 6, extraChance: 0}, anchor: 152, size: r => Math.round(logUniform(r, 20 * KB, 400 * KB))},
 ];
 
 export const PREFIX_INDEX = new Map(PREFIXES.map((spec, index) => [spec.prefix, index]));

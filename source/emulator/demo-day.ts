@@ -7,6 +7,9 @@
 
 export const DEMO_DAY_MS = Date.UTC(2025, 9, 4);
 
+/** 2025-10-05, the day after: a normal volume but no FSW Event Message Logs (`cassi check` says missing). */
+export const NO_EVENT_LOGS_DAY_MS = Date.UTC(2025, 9, 5);
+
 /** Files per prefix on the demo day (sums to 39). */
 export const DEMO_COUNTS: Record<string, number> = {
 	'WFISCI_': 5,

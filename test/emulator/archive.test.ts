@@ -76,6 +76,39 @@ describe.each([1, 2, 7, 12345])('the notebook day with seed %i', seed => {
 	});
 });
 
+describe.each([1, 2, 7, 12345])('the baseline around the notebook day with seed %i', seed => {
+	const a = archive(seed);
+	const perDay = (day: string) => {
+		const rows = unique(search(a, {ingestCompletionDate: `>=${day}T00:00:00,<=${day}T23:59:59`}));
+		const byType = new Map<string, number>();
+		for (const p of rows) byType.set(p.fileType, (byType.get(p.fileType) ?? 0) + 1);
+		return {total: rows.length, byType};
+	};
+
+	it('gives every day of 2025-09-01..10-31 but the notebook day a typical volume of 100-200 files', () => {
+		const totals: number[] = [];
+		for (let day = Date.UTC(2025, 8, 1); day <= Date.UTC(2025, 9, 31); day += DAY_MS) {
+			if (day === Date.UTC(2025, 9, 4)) continue;
+			totals.push(perDay(new Date(day).toISOString().slice(0, 10)).total);
+		}
+		expect(totals).toHaveLength(60);
+		expect(Math.min(...totals)).toBeGreaterThanOrEqual(100);
+		expect(Math.max(...totals)).toBeLessThanOrEqual(200);
+		const sorted = totals.sort((x, y) => x - y);
+		expect(sorted[30]).toBeGreaterThan(125);
+		expect(sorted[30]).toBeLessThan(155);
+	});
+
+	it('has FSW Event Message Logs every day except 2025-10-05, which is otherwise normal', () => {
+		for (const day of ['2025-09-27', '2025-09-28', '2025-09-29', '2025-09-30', '2025-10-01', '2025-10-02', '2025-10-03', '2025-10-04', '2025-10-06']) {
+			expect(perDay(day).byType.get('FSW Event Message Logs'), day).toBeGreaterThanOrEqual(1);
+		}
+		const fifth = perDay('2025-10-05');
+		expect(fifth.byType.has('FSW Event Message Logs')).toBe(false);
+		expect(fifth.total).toBeGreaterThanOrEqual(100);
+	});
+});
+
 describe('the archive', () => {
 	it('is the same for the same seed and differs between seeds', () => {
 		const names = (a: Archive) => search(a, {ingestCompletionDate: '>=2026-11-10,<=2026-11-12'}).map(p => `${p.name} ${p.ingestMs} ${p.size}`);
@@ -83,13 +116,13 @@ describe('the archive', () => {
 		expect(names(archive(5))).not.toEqual(names(archive(6)));
 	});
 
-	it('holds the notebook week and the last 30 days, tens to hundreds of files a day, never after now', () => {
+	it('holds the notebook\'s two months and the last 30 days, tens to hundreds of files a day, never after now', () => {
 		const a = archive();
 		const rows = search(a);
 		expect(Math.max(...rows.map(p => p.ingestMs))).toBeLessThanOrEqual(NOW.getTime());
 		const perDay = new Map<number, number>();
 		for (const p of unique(rows)) perDay.set(Math.floor(p.ingestMs / DAY_MS), (perDay.get(Math.floor(p.ingestMs / DAY_MS)) ?? 0) + 1);
-		expect(perDay.size).toBe(37);
+		expect(perDay.size).toBe(61 + 30);
 		const fullDays = [...perDay.entries()].filter(([day]) => (day + 1) * DAY_MS <= NOW.getTime()).map(([, n]) => n);
 		expect(Math.min(...fullDays)).toBeGreaterThanOrEqual(39);
 		expect(Math.max(...fullDays)).toBeLessThan(1000);
