@@ -132,6 +132,31 @@ describe('Deduper', () => {
 		expect(kept).toHaveLength(5);
 	});
 
+	// One case per key field, each with every other field equal (the name too), so a key that
+	// ignored any single one of the five fails its own case here instead of only in a stress test.
+	const base = row('A', {checksum: 'sum', search_key: 'key'});
+	it.each([
+		['archiveFileName', {archiveFileName: 'B'}],
+		['checksum', {checksum: 'other'}],
+		['fileType', {fileType: 'Science WFI Level 0'}],
+		['ingestCompletionDate', {ingestCompletionDate: '2025-10-04T00:01:27.8970001'}],
+		['search_key', {search_key: 'other'}],
+	] as const)('keeps two rows that differ only in the key field %s', (_field, change) => {
+		const deduper = new Deduper();
+		const other = {...base, ...change};
+		expect(recordId(other)).not.toBe(recordId(base));
+		expect(deduper.add([base, other])).toEqual([base, other]);
+		expect(deduper.add([{...other}, {...base}])).toEqual([]);
+		expect(deduper.duplicates).toBe(2);
+	});
+
+	it('drops a row that differs from an earlier one only outside the key', () => {
+		const deduper = new Deduper();
+		const other = {...base, distribution: {url: {mast: 'mast:ROMAN/eng/elsewhere'}, size: 99}, times: {startTime: '2025-10-03T17:01:00'}};
+		expect(deduper.add([base, other])).toEqual([base]);
+		expect(deduper.duplicates).toBe(1);
+	});
+
 	it('counts a missing and a null checksum as equal, as pandas does', () => {
 		const a = row('A', {checksum: null});
 		const b = row('A');

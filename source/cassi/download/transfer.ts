@@ -258,8 +258,20 @@ export async function transferOnce(options: AttemptOptions): Promise<AttemptResu
 		});
 		const openPart = options.createWriteStream ?? createWriteStream;
 		const out = openPart(options.partPath, {flags: start === 0 ? 'w' : 'a', highWaterMark: 1 << 20});
+		// A cut (or stall, pause, cancel) ends the body with an error. Let it end the pipeline
+		// normally instead, so every byte received before it reaches the part file before the next
+		// attempt reads the part's size as its resume offset; then report it.
+		let cut: {error: unknown} | undefined;
+		const arrived = (async function* () {
+			try {
+				for await (const chunk of body) yield chunk as Buffer;
+			} catch (error) {
+				cut = {error};
+			}
+		})();
 		try {
-			await pipeline(body, meter, out);
+			await pipeline(arrived, meter, out);
+			if (cut) throw cut.error;
 		} catch (error) {
 			// The failed pipeline destroyed the part's stream, but a write already handed to the
 			// OS still lands: wait for the close, so the next attempt resumes from the part's final size.
