@@ -63,8 +63,33 @@ function present(value: string | undefined): string | undefined {
 	return text ? text : undefined;
 }
 
+/**
+ * A flag given with nothing in it (`-s ""`, `--filetype ","`) is a mistake, never "everything":
+ * an empty filter would silently query the whole archive.
+ */
+function refuseEmpty(options: QueryOptions): void {
+	const dates: Array<[string | undefined, string]> = [
+		[options.ingestStart, '-s/--ingestion-start-date'],
+		[options.ingestEnd, '-e/--ingestion-end-date'],
+		[options.expStart, '--exp-start-date'],
+		[options.expEnd, '--exp-end-date'],
+	];
+	for (const [value, flag] of dates) {
+		if (value !== undefined && value.trim() === '') {
+			throw new CassiError('usage', `${flag} is empty: pass a date (YYYY-MM-DD, yesterday, -12h) or leave the flag out`);
+		}
+	}
+	if (options.filetype !== undefined && splitFileTypes(options.filetype) === undefined) {
+		throw new CassiError('usage', '--filetype names no file type: pass e.g. --filetype "Science CGI Level 0" (see --list-filetypes) or leave the flag out');
+	}
+	if (options.filename !== undefined && options.filename.split(',').every(name => name.trim() === '')) {
+		throw new CassiError('usage', '--filename names no file: pass e.g. --filename "CGI_00011850,CGI_*" or leave the flag out');
+	}
+}
+
 /** Options as the CLI or the form hold them → a checked Query (usage errors name the flag). */
 export function queryFromOptions(options: QueryOptions, now: Date = new Date()): Query {
+	refuseEmpty(options);
 	const date = (value: string | undefined, edge: 'start' | 'end', flag: string) => {
 		const text = present(value);
 		return text === undefined ? undefined : parseDateInput(text, edge, now, flag);

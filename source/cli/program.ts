@@ -34,7 +34,7 @@ Examples (the notebook's, on the demo archive; drop --demo to ask MAST):
   $ cassi --demo -s 2025-10-04 -e 2025-10-04
   $ cassi --demo -s 2025-10-04 -e 2025-10-04 --filetype "Science CGI Level 0,Science WFI Level 0" --count
   $ cassi --demo -s 2025-10-04 -e 2025-10-04 --filename "CGI_00011850,CGI_00011851" --download -f cassi-data
-  $ cassi -s yesterday -e today --count --json     the morning check, for a script
+  $ cassi -s yesterday -e yesterday --count --json yesterday's ingest (what Y shows), for a script
   $ cassi resume cassi-data                        finish an interrupted download
 
 Dates are UTC: YYYY-MM-DD[THH:MM:SS], or today, yesterday, now, -3d, -12h, -2w.

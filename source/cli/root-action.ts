@@ -1,8 +1,11 @@
 import {NO_TOKEN_MESSAGE} from '../cassi/client.js';
+import {assertSafeForToken, endpoints} from '../cassi/endpoints.js';
 import {CassiError} from '../cassi/errors.js';
 import {queryFromOptions, validateLimit} from '../cassi/query.js';
 import type {Query} from '../cassi/types.js';
-import {renderResult, runSearch, type HeadlessAction, type OutputFormat} from '../headless/search.js';
+import {emptyAnswer, renderResult, runSearch, type HeadlessAction, type OutputFormat} from '../headless/search.js';
+import {describeWindow} from '../headless/window.js';
+import {fileTypeHints} from './file-type-hint.js';
 import {connect, startDemo} from './connection.js';
 import {downloadOutput, parseParallel} from './download-output.js';
 import type {RootOptions} from './program.js';
@@ -81,13 +84,21 @@ export async function rootAction(options: RootOptions): Promise<number> {
 	const stopShutdown = onShutdown(() => controller.abort());
 	try {
 		if (connection.token === undefined) throw new CassiError('auth', NO_TOKEN_MESSAGE);
-		const records = await runSearch({
+		// Refused before the window is echoed: that refusal is the run's one line.
+		assertSafeForToken(endpoints(connection.apiUrl).search);
+		if (!options.quiet) process.stderr.write(`${describeWindow(query)}\n`);
+		const outcome = await runSearch({
 			apiUrl: connection.apiUrl,
 			token: connection.token,
 			query,
 			signal: controller.signal,
 			progress: options.quiet ? undefined : process.stderr,
 		});
+		const {records} = outcome;
+		for (const hint of fileTypeHints(query.fileTypes, records)) process.stderr.write(`cassi: ${hint}\n`);
+		const empty = emptyAnswer(outcome);
+		if (empty) process.stderr.write(`${empty.failed ? 'cassi: ' : ''}${empty.line}\n`);
+		if (empty?.failed) return 1;
 		if (action === 'download') {
 			const {runHeadlessDownload} = await import('../cassi/download/headless.js');
 			return await runHeadlessDownload({

@@ -24,20 +24,40 @@ export interface SearchRun {
 	progress?: NodeJS.WriteStream | undefined;
 }
 
-export async function runSearch(run: SearchRun): Promise<CassiRecord[]> {
+export interface SearchOutcome {
+	records: CassiRecord[];
+	/** `totalResults` as the service last sent it, if it did. */
+	total?: number;
+}
+
+export async function runSearch(run: SearchRun): Promise<SearchOutcome> {
 	const client = new CassiClient({apiUrl: run.apiUrl, token: run.token});
 	const records: CassiRecord[] = [];
+	let total: number | undefined;
 	const progress = run.progress?.isTTY ? run.progress : undefined;
 	try {
 		for await (const page of client.searchPages(run.query, {signal: run.signal})) {
 			// A loop, not push(...rows): a page of 100,000+ rows would overflow the call stack.
 			for (const record of page.records) records.push(record);
+			total = page.total;
 			progress?.write(`\r\u001B[Ksearching… ${page.received}${page.total === undefined ? '' : ` of ${page.total}`} rows`);
 		}
 	} finally {
 		progress?.write('\r\u001B[K');
 	}
-	return records;
+	return total === undefined ? {records} : {records, total};
+}
+
+/**
+ * What an empty answer means, for stderr: nothing matched (stdout stays empty for scripts),
+ * or the service counted matches it did not send — never silence either way.
+ */
+export function emptyAnswer(outcome: SearchOutcome): {line: string; failed: boolean} | undefined {
+	if (outcome.records.length > 0) return undefined;
+	if (outcome.total !== undefined && outcome.total > 0) {
+		return {line: `the service reported ${outcome.total} matching files but sent none: try again later, or check --api-url`, failed: true};
+	}
+	return {line: 'no files match', failed: false};
 }
 
 export function renderResult(

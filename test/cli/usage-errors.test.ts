@@ -20,6 +20,11 @@ describe('bad input gets one line and exit code 2', () => {
 		['two actions at once', ['-s', '2025-10-04', '--count', '--list-filetypes'], /one action/],
 		['a zero --parallel', ['-s', '2025-10-04', '-d', '-j', '0'], /--parallel/],
 		['an API URL of another scheme', ['--api-url', 'file:///etc/passwd', '-t', 'x', '--count'], /scheme/],
+		['an empty -s', ['-s', '', '--count'], /--ingestion-start-date is empty/],
+		['a blank -e', ['-s', '2025-10-04', '-e', '  ', '--count'], /--ingestion-end-date is empty/],
+		['an empty --exp-start-date', ['--exp-start-date', '', '--count'], /--exp-start-date is empty/],
+		['a --filetype of only commas', ['-s', '2025-10-04', '--filetype', ',', '--count'], /--filetype names no file type/],
+		['an empty --filename', ['-s', '2025-10-04', '--filename', '', '--count'], /--filename names no file/],
 	])('%s', async (_label, args, message) => {
 		const result = await runCli(args as string[]);
 		expect(result.code).toBe(2);

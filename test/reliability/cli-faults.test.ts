@@ -194,7 +194,7 @@ describe('interrupted searches', {timeout: 90_000}, () => {
 		// A service that takes the request and never answers.
 		const silent = await startServer(() => {});
 		try {
-			const run = startCli([...query, '--api-url', silent.url, '-t', TOKEN, '--count']);
+			const run = startCli([...query, '--api-url', silent.url, '-t', TOKEN, '--count', '-q']);
 			await until(() => silent.requests.length > 0, 'the search request to arrive');
 			run.child.kill(signal);
 			const ended = await run.done;
