@@ -1,5 +1,6 @@
 import {Command, Option} from 'commander';
 import {DEFAULT_LIMIT} from '../cassi/types.js';
+import {packageVersion} from './version.js';
 
 /** What the root command's flags parse into (commander's camelCase names). */
 export interface RootOptions {
@@ -85,6 +86,7 @@ export function defineRoot(program: Command): Command {
 		.addOption(downloading(new Option('--overwrite', 'download again even when a complete file is there')))
 		.addOption(downloading(new Option('-q, --quiet', 'no progress, only the summary and errors')))
 		.addOption(downloading(new Option('--manifest <file>', 'write a per-file manifest (JSON) here')))
+		.version(packageVersion(), '-V, --version', 'print the version')
 		.addHelpText('after', EXAMPLES)
 		.showSuggestionAfterError(true)
 		.allowExcessArguments(false);
