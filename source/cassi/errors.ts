@@ -14,7 +14,8 @@ export type ErrorKind =
 	| 'disk' // local file system refused
 	| 'aborted';
 
-export const EXIT = {ok: 0, failed: 1, usage: 2, auth: 3} as const;
+/** anomaly: `cassi check` found a type missing, low or high (or a cut result), so cron can mail on 4. */
+export const EXIT = {ok: 0, failed: 1, usage: 2, auth: 3, anomaly: 4} as const;
 
 export class CassiError extends Error {
 	readonly kind: ErrorKind;

@@ -37,11 +37,12 @@ Examples (the notebook's, on the demo archive; drop --demo to ask MAST):
   $ cassi --demo -s 2025-10-04 -e 2025-10-04 --filename "CGI_00011850,CGI_00011851" --download -f cassi-data
   $ cassi -s yesterday -e yesterday --count --json yesterday's ingest (what Y shows), for a script
   $ cassi resume cassi-data                        finish an interrupted download
+  $ cassi check --demo --date 2025-10-04           that day's counts against the 7 days before
 
 Dates are UTC: YYYY-MM-DD[THH:MM:SS], or today, yesterday, now, -3d, -12h, -2w.
 A date-only start means 00:00:00 and a date-only end 23:59:59.
 Token: --token, else MAST_API_TOKEN, else \`cassi login\`, else ./mast_api_token.txt.
-Exit codes: 0 ok, 1 failed, 2 usage error, 3 token missing or rejected.`;
+Exit codes: 0 ok, 1 failed, 2 usage error, 3 token missing or rejected, 4 check found an anomaly.`;
 
 function filtering(option: Option): Option {
 	return option.helpGroup('Filtering options:');

@@ -1,6 +1,7 @@
 import {Argument, Command, Option} from 'commander';
 import {resolveApiUrl} from '../cassi/endpoints.js';
 import {CassiError} from '../cassi/errors.js';
+import type {CheckFlags} from '../commands/check.js';
 import type {RawEmulatorFlags} from '../emulator/command.js';
 
 type Runner = (work: () => Promise<number>) => () => Promise<void>;
@@ -56,6 +57,24 @@ export function defineSubcommands(program: Command, run: Runner): void {
 				const {parseEmulatorFlags, runEmulatorCommand} = await import('../emulator/command.js');
 				await runEmulatorCommand(parseEmulatorFlags(options));
 				return 0;
+			})(),
+		);
+
+	program
+		.command('check')
+		.description('the morning check: each file type\'s count on a day against the days before it (exit 4 on anything missing, low or high)')
+		.option('--date <day>', 'the day to check (UTC): 2025-10-04, yesterday, -2d (default yesterday)')
+		.addOption(new Option('--days <n>', 'baseline: this many days before --date').default('7', '7'))
+		.option('--filetype <types>', 'check only these file types, comma-separated ("A,B")')
+		.option('--json', 'print the report as JSON')
+		.addOption(new Option('-l, --limit <n>', 'maximum number of results for the whole search').default('50000', '50000'))
+		.option('-t, --token <token>', 'MAST API token')
+		.option('--api-url <url>', 'CaSSI API base URL')
+		.option('--demo', 'use the embedded demo archive (no account, no network)')
+		.action((options: CheckFlags) =>
+			run(async () => {
+				const {checkCommand} = await import('../commands/check.js');
+				return checkCommand(options);
 			})(),
 		);
 

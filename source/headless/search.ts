@@ -1,6 +1,6 @@
 import {CassiClient} from '../cassi/client.js';
 import {csvCell} from '../cassi/sanitize.js';
-import type {CassiRecord, Query} from '../cassi/types.js';
+import type {CassiRecord, Query, SearchPage} from '../cassi/types.js';
 import {
 	countByType,
 	countJson,
@@ -22,6 +22,8 @@ export interface SearchRun {
 	signal?: AbortSignal;
 	/** Live "N of T" on stderr while pages arrive, only when stderr is a terminal. */
 	progress?: NodeJS.WriteStream | undefined;
+	/** Each page as it arrives (the last one tells whether the result was cut). */
+	onPage?: (page: SearchPage) => void;
 }
 
 export interface SearchOutcome {
@@ -40,6 +42,7 @@ export async function runSearch(run: SearchRun): Promise<SearchOutcome> {
 			// A loop, not push(...rows): a page of 100,000+ rows would overflow the call stack.
 			for (const record of page.records) records.push(record);
 			total = page.total;
+			run.onPage?.(page);
 			progress?.write(`\r\u001B[Ksearching… ${page.received}${page.total === undefined ? '' : ` of ${page.total}`} rows`);
 		}
 	} finally {

@@ -1,0 +1,87 @@
+/**
+ * `cassi check [--date DAY] [--days N] [--json]`: one search over DAY and the N days before it,
+ * each file type's count against its baseline, exit 4 when anything is missing, low or high.
+ */
+import {buildCheckReport, checkExitCode, checkQuery, DEFAULT_BASELINE_DAYS, MAX_BASELINE_DAYS} from '../cassi/check.js';
+import {NO_TOKEN_MESSAGE} from '../cassi/client.js';
+import {parseDateInput} from '../cassi/dates.js';
+import {CassiError} from '../cassi/errors.js';
+import {splitFileTypes, validateLimit} from '../cassi/query.js';
+import type {SearchPage} from '../cassi/types.js';
+import {connect} from '../cli/connection.js';
+import {onShutdown} from '../cli/shutdown.js';
+import {checkJson, formatCheckText} from '../headless/check.js';
+import {runSearch} from '../headless/search.js';
+
+export interface CheckFlags {
+	date?: string;
+	days: string;
+	json?: boolean;
+	filetype?: string;
+	limit: string;
+	token?: string;
+	apiUrl?: string;
+	demo?: boolean;
+}
+
+/** `--date`: the forms -s takes (2025-10-04, yesterday, -2d); the UTC day it falls on. */
+export function parseCheckDay(text: string | undefined, now: Date = new Date()): string {
+	return parseDateInput(text ?? 'yesterday', 'start', now, '--date').slice(0, 10);
+}
+
+export function parseBaselineDays(text: string): number {
+	const value = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
+	if (!(value >= 1 && value <= MAX_BASELINE_DAYS)) {
+		throw new CassiError('usage', `--days "${text}" is not a whole number from 1 to ${MAX_BASELINE_DAYS}: the baseline is that many days before --date (default ${DEFAULT_BASELINE_DAYS})`);
+	}
+	return value;
+}
+
+/** Whether the search stopped before the service's every row arrived. */
+export function wasCut(page: SearchPage | undefined, limit: number): boolean {
+	if (!page) return false;
+	return page.total !== undefined ? page.received < page.total : page.received >= limit;
+}
+
+export async function checkCommand(flags: CheckFlags): Promise<number> {
+	const day = parseCheckDay(flags.date);
+	const baselineDays = parseBaselineDays(flags.days);
+	const fileTypes = splitFileTypes(flags.filetype);
+	const query = checkQuery(day, baselineDays, {fileTypes, limit: validateLimit(flags.limit)});
+	const connection = await connect(flags);
+	const controller = new AbortController();
+	const stop = onShutdown(() => controller.abort());
+	try {
+		if (connection.token === undefined) throw new CassiError('auth', NO_TOKEN_MESSAGE);
+		let last: SearchPage | undefined;
+		const {records} = await runSearch({
+			apiUrl: connection.apiUrl,
+			token: connection.token,
+			query,
+			signal: controller.signal,
+			progress: process.stderr,
+			onPage: page => (last = page),
+		});
+		const truncated = wasCut(last, query.limit);
+		const report = buildCheckReport(records, {
+			date: day,
+			baselineDays,
+			fileTypes: fileTypes?.filter(type => !type.startsWith('!')),
+			truncated,
+			received: last?.received,
+			serviceTotal: last?.total,
+		});
+		if (truncated) process.stderr.write(`cassi: ${report.anomalies[0]}\n`);
+		process.stdout.write(flags.json ? `${JSON.stringify(checkJson(report), null, 2)}\n` : formatCheckText(report));
+		return checkExitCode(report);
+	} catch (error) {
+		if (controller.signal.aborted) {
+			process.stderr.write('cassi: interrupted\n');
+			return 130;
+		}
+		throw error;
+	} finally {
+		stop();
+		await connection.close();
+	}
+}
