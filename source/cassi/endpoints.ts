@@ -32,6 +32,15 @@ export function endpoints(apiUrl: string): Endpoints {
 	};
 }
 
+/** Do two API URLs name the same service base? (false when either is not a valid API URL) */
+export function sameApi(a: string, b: string): boolean {
+	try {
+		return endpoints(a).base.href === endpoints(b).base.href;
+	} catch {
+		return false;
+	}
+}
+
 export function isLoopbackHost(hostname: string): boolean {
 	const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
 	return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);

@@ -3,7 +3,7 @@ import {connect} from '../cli/connection.js';
 import {downloadOutput, parseParallel} from '../cli/download-output.js';
 import {onShutdown} from '../cli/shutdown.js';
 import {loadJournal, journalPath} from '../cassi/download/journal.js';
-import {endpoints, resolveApiUrl} from '../cassi/endpoints.js';
+import {resolveApiUrl, sameApi} from '../cassi/endpoints.js';
 import {CassiError} from '../cassi/errors.js';
 import {sanitizeText} from '../cassi/sanitize.js';
 
@@ -30,14 +30,6 @@ async function resumeConnection(folder: string, flags: ResumeFlags) {
 		);
 	}
 	return connect(flags);
-}
-
-function sameApi(a: string, b: string): boolean {
-	try {
-		return endpoints(a).base.href === endpoints(b).base.href;
-	} catch {
-		return false;
-	}
 }
 
 /** `cassi resume [FOLDER]`: the journal in the folder says what is left to fetch. */

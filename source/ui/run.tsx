@@ -21,6 +21,7 @@ import {expandHome} from './effects/export.js';
 import {CassiApp, type RootAction} from './root.js';
 import type {QueueEngine, Services} from './services.js';
 import {enterAltScreen} from './terminal.js';
+import {exitStory} from './exit-story.js';
 
 export interface RunTuiOptions {
 	apiUrl: string;
@@ -56,11 +57,23 @@ async function resumableEngine(options: RunTuiOptions): Promise<QueueEngine | un
 	try {
 		const journal = await loadJournal(options.folder);
 		if (!journal || unfinished(journal).length === 0) return undefined;
-		const {engine} = await resumeFromJournal(options.folder, {apiUrl: options.apiUrl, token: options.token, parallel: options.parallel});
+		// A demo queue's files exist only in the demo archive, and a real one's only in the service.
+		if (journal.demo !== options.demo) return undefined;
+		const {engine} = await resumeFromJournal(options.folder, {apiUrl: options.apiUrl, token: options.token, parallel: options.parallel, demo: options.demo});
 		engine.pause();
 		return engine;
 	} catch {
 		return undefined;
+	}
+}
+
+/** After a lost terminal, stderr may be gone too: the story is best effort, never a crash. */
+function writeStderr(text: string): void {
+	process.stderr.on('error', () => undefined);
+	try {
+		process.stderr.write(text);
+	} catch {
+		// Nowhere left to say it; the journal still holds the queue.
 	}
 }
 
@@ -103,7 +116,8 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
 
 	const services: Services = {
 		createClient: connection => new CassiClient({apiUrl: connection.apiUrl, token: connection.token}),
-		createEngine: connection => new DownloadEngine({apiUrl: connection.apiUrl, token: connection.token, folder: connection.folder, parallel: connection.parallel}),
+		createEngine: connection =>
+			new DownloadEngine({apiUrl: connection.apiUrl, token: connection.token, folder: connection.folder, parallel: connection.parallel, demo: Boolean(connection.demo)}),
 		store: options.store,
 		startDemo: options.startDemo,
 		writeFile: (file, content) => writeAtomically(expandHome(file), content),
@@ -122,7 +136,7 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
 			<CassiApp
 				initial={initial}
 				services={services}
-				connection={{apiUrl: options.apiUrl, token: options.token}}
+				connection={{apiUrl: options.apiUrl, token: options.token, demo: options.demo}}
 				handleRef={handleRef}
 				dispatchRef={dispatchRef}
 				autoRun={options.autoRun}
@@ -184,7 +198,10 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
 	process.off('unhandledRejection', onUncaught);
 	if (crash) {
 		const message = crash instanceof Error ? crash.message : String(crash);
-		process.stderr.write(`cassi: ${message}\n`);
+		writeStderr(`cassi: ${message}\n`);
 	}
-	return code;
+	const engine = handle?.engine;
+	const story = engine?.manifest && engine.resumeCommand ? exitStory(engine.manifest(), engine.resumeCommand()) : undefined;
+	if (story) writeStderr(story.text);
+	return story?.incomplete ? 130 : code;
 }

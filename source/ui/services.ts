@@ -3,7 +3,7 @@
  * module in runTui, fakes or the emulator in tests. Components never see these; effects do.
  */
 import type {EventEmitter} from 'node:events';
-import type {DownloadItem, QueueSnapshot} from '../cassi/download/types.js';
+import type {DownloadItem, Manifest, QueueSnapshot} from '../cassi/download/types.js';
 import type {CassiStore} from '../cassi/store.js';
 import type {Query, SearchPage} from '../cassi/types.js';
 
@@ -23,11 +23,17 @@ export interface QueueEngine extends EventEmitter {
 	snapshot(): QueueSnapshot;
 	setToken(token: string): void;
 	close(): Promise<void>;
+	/** Per-file outcome, for the story printed after the browser exits. */
+	manifest?(): Manifest;
+	/** The exact `cassi resume …` that continues this queue. */
+	resumeCommand?(): string;
 }
 
 export interface Connection {
 	apiUrl: string;
 	token?: string;
+	/** The embedded demo archive: its journal is marked so a bare `cassi resume` restarts it. */
+	demo?: boolean;
 }
 
 export interface Services {

@@ -167,7 +167,7 @@ describe('the download queue', () => {
 		const paused = await engine.whenIdle();
 		expect(auth).toHaveLength(1);
 		expect(auth[0]).toMatch(/token rejected or expired/);
-		expect(paused.files.map(file => file.status)).toEqual(['FAILED', 'FAILED', 'FAILED']);
+		expect(paused.files.map(file => file.status)).toEqual(['INCOMPLETE', 'INCOMPLETE', 'INCOMPLETE']);
 		expect(engine.snapshot().totals.paused).toBe(true);
 		expect(fixture.downloads().length).toBeLessThanOrEqual(2);
 		engine.setToken(fixture.emulator.token);

@@ -62,7 +62,7 @@ describe('headless download', () => {
 		expect(await done).toBe(0);
 		const lines = stderr.text.trim().split('\n');
 		expect(lines.filter(line => line.startsWith('done')).sort()).toEqual([`done     ${A}  800 kB`, `done     ${B}  800 kB`]);
-		expect(lines.at(-1)).toMatch(new RegExp(`^2 downloaded, 0 skipped, 0 failed of 2 files; 1.6 MB in \\d+:\\d\\d \\(.+/s\\) into ${folder.path}$`));
+		expect(lines.at(-1)).toMatch(new RegExp(`^2 complete, 0 skipped, 0 failed of 2 files; 1.6 MB in \\d+:\\d\\d \\(.+/s\\) into ${folder.path}$`));
 		expect(stdout.text).toBe('');
 		for (const name of [A, B]) expect(await sha256File(join(folder.path, name))).toBe(await fixture.sha256(name));
 		expect(await leftovers(folder.path)).toEqual([]);
@@ -120,7 +120,7 @@ describe('headless download', () => {
 		expect(visible.some(line => /^CGI_0005000[12] {2}\d+%/.test(line))).toBe(true);
 		expect(visible.some(line => /^\d\/2 files/.test(line))).toBe(true);
 		// The summary at the end may wrap; everything drawn before it fits.
-		const drawn = visible.slice(0, visible.findIndex(line => /^\d+ downloaded/.test(line)));
+		const drawn = visible.slice(0, visible.findIndex(line => /^\d+ complete, /.test(line)));
 		expect(drawn.length).toBeGreaterThan(2);
 		for (const line of drawn) expect(stringWidth(line)).toBeLessThanOrEqual(39);
 	});

@@ -94,26 +94,26 @@ describe('progress lines', () => {
 				{name: 'CGI_2', path: '/data/cassi-data/CGI_2', status: 'SKIPPED', bytes: 147_000_000, seconds: 0, message: 'already complete'},
 				{name: 'CGI_3', path: '/data/cassi-data/CGI_3', status: 'FAILED', bytes: 0, seconds: 0, message: 'the service has no such file (HTTP 404)'},
 			],
-			totals: {files: 3, complete: 1, skipped: 1, failed: 1, bytes: 150_000_000, seconds: 3},
+			totals: {files: 3, complete: 1, skipped: 1, failed: 1, incomplete: 0, bytes: 150_000_000, seconds: 3},
 		};
 		expect(formatSummary(manifest)).toBe(
-			'1 downloaded, 1 skipped, 1 failed of 3 files; 150 MB in 0:03 (50 MB/s) into /data/cassi-data\n' +
+			'1 complete, 1 skipped, 1 failed of 3 files; 150 MB in 0:03 (50 MB/s) into /data/cassi-data\n' +
 				'  FAILED CGI_3: the service has no such file (HTTP 404)\n',
 		);
 	});
 
-	it('summary tells files a Ctrl-C left for resume from real failures', () => {
-		const file = (name: string, message: string) => ({name, path: `/d/${name}`, status: 'FAILED' as const, bytes: 0, seconds: 0, message});
+	it('summary uses the manifest\'s words: files a Ctrl-C left are INCOMPLETE, not FAILED', () => {
+		const file = (name: string, status: 'FAILED' | 'INCOMPLETE', message: string) => ({name, path: `/d/${name}`, status, bytes: 0, seconds: 0, message});
 		const manifest: Manifest = {
 			folder: '/d',
-			files: [file('A', 'interrupted (partial file kept for resume)'), file('B', 'not started'), file('C', 'corrupted: MD5 differs')],
-			totals: {files: 3, complete: 0, skipped: 0, failed: 3, bytes: 0, seconds: 1},
+			files: [file('A', 'INCOMPLETE', 'interrupted (partial file kept for resume)'), file('B', 'INCOMPLETE', 'not started'), file('C', 'FAILED', 'corrupted: MD5 differs')],
+			totals: {files: 3, complete: 0, skipped: 0, failed: 1, incomplete: 2, bytes: 0, seconds: 1},
 		};
 		expect(formatSummary(manifest)).toBe(
-			'0 downloaded, 0 skipped, 1 failed, 2 left to resume of 3 files; 0 B in 0:01 (0 B/s) into /d\n' +
-				'  unfinished A: interrupted (partial file kept for resume)\n' +
-				'  unfinished B: not started\n' +
-				'  FAILED C: corrupted: MD5 differs\n',
+			'0 complete, 0 skipped, 1 failed, 2 incomplete (resumable) of 3 files; 0 B in 0:01 (0 B/s) into /d\n' +
+				'  FAILED C: corrupted: MD5 differs\n' +
+				'  INCOMPLETE A: interrupted (partial file kept for resume)\n' +
+				'  INCOMPLETE B: not started\n',
 		);
 	});
 });

@@ -109,12 +109,18 @@ describe('interrupted downloads', {timeout: 90_000}, () => {
 
 	it.each(['SIGTERM', 'SIGHUP'] as const)('stops cleanly on %s (a dropped session): exit 130, parts kept, lock released, resumable', async signal => {
 		emulator.setFaults({download: [{bytesPerSecond: 250_000}]});
-		const run = startCli(downloadArgs());
+		const manifestPath = join(folder, '..', 'manifest.json');
+		const run = startCli([...downloadArgs(), '--manifest', manifestPath]);
 		await until(partsUnderWay, 'both parts to grow', 45_000);
 		run.child.kill(signal);
 		const ended = await run.done;
 		expect(ended.code).toBe(130);
-		expect(ended.stderr).toContain(`interrupted: run \`cassi resume ${folder}\` to continue`);
+		// The hint is the exact command: a bare `cassi resume` would not reach this API.
+		expect(ended.stderr).toContain(`interrupted: run \`cassi resume ${folder} --api-url ${emulator.url}\` to continue`);
+		expect(ended.stderr).toMatch(/^0 complete, 0 skipped, 0 failed, 2 incomplete \(resumable\) of 2 files/m);
+		const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as {files: Array<{status: string}>; totals: {incomplete: number}};
+		expect(manifest.files.map(file => file.status)).toEqual(['INCOMPLETE', 'INCOMPLETE']);
+		expect(manifest.totals.incomplete).toBe(2);
 		expect(ended.stderr).not.toMatch(CONTROL_BUT_NEWLINE);
 		await expectNoFinalFiles();
 		const names = await readdir(folder);
@@ -256,8 +262,11 @@ describe('hostile names from the service', {timeout: 90_000}, () => {
 		const result = await runCli([...hostileQuery(), '--download', '-f', folder, '--json', '-q']);
 		expect(result.code).toBe(1);
 		expect(result.stdout + result.stderr).not.toMatch(CONTROL_BUT_NEWLINE);
-		const manifest = JSON.parse(result.stdout) as {files: Array<{name: string; status: string}>};
+		const manifest = JSON.parse(result.stdout) as {files: Array<{name: string; status: string; path: string | null}>};
 		expect(manifest.files.filter(file => file.status === 'FAILED')).toHaveLength(HOSTILE.length);
+		// Every path is inside the folder, or null for a refused name.
+		for (const file of manifest.files) expect(file.path === null || file.path.startsWith(`${folder}/`), file.name).toBe(true);
+		expect(manifest.files.filter(file => file.path === null)).toHaveLength(HOSTILE.length);
 		expect(manifest.files.filter(file => file.status === 'COMPLETE').map(file => file.name)).toEqual(['CGI_00080009']);
 	});
 

@@ -281,11 +281,13 @@ describe('download: hostile names', () => {
 			const entry = manifest.files.find(file => file.name === name);
 			expect(entry, label).toBeDefined();
 			expect(entry!.status, label).toBe('FAILED');
+			// Never written anywhere: no path, rather than one outside the folder.
+			expect(entry!.path, label).toBeNull();
 			expect(entry!.message, label).toMatch(reason);
 			expect(entry!.message, label).not.toMatch(CONTROL);
 		}
 		for (const event of events) expect(event.message ?? '').not.toMatch(CONTROL);
-		expect(manifest.files.find(file => file.name === NAME)!.status).toBe('COMPLETE');
+		expect(manifest.files.find(file => file.name === NAME)).toMatchObject({status: 'COMPLETE', path: join(folder, NAME)});
 		// Only the good file (and cassi's journal) exist, and only inside the folder.
 		expect(await tree(root)).toEqual(['cassi-data', 'cassi-data/.cassi-journal.json', `cassi-data/${NAME}`]);
 		expect(archive.downloads()).toHaveLength(1);

@@ -76,18 +76,19 @@ async function expectIntact(folder: string): Promise<void> {
 }
 
 describe('a dropped session with downloads running', () => {
-	it.each([
-		['SIGHUP', 129],
-		['SIGTERM', 143],
-	] as const)('%s restores the terminal, releases the folder and leaves parts that `cassi resume` completes', {timeout: 90_000}, async (signal, code) => {
+	it.each(['SIGHUP', 'SIGTERM'] as const)('%s restores the terminal, releases the folder and leaves parts that `cassi resume` completes', {timeout: 90_000}, async signal => {
 		const server = await archive();
 		server.setFaults({download: [{bytesPerSecond: 200_000}]});
 		const {terminal, folder} = await downloadBoth(server);
 		await until(async () => (await Promise.all(FILES.map(file => sizeOf(join(folder, `${file.name}.part`))))).every(size => size > 50_000), 'both parts to grow', 45_000);
 		terminal.kill(signal);
-		expect(await terminal.waitForExit({timeout: 15_000})).toBe(code);
+		// Files were left unfinished: exit 130, as a headless run, and the story after the restored screen.
+		expect(await terminal.waitForExit({timeout: 15_000})).toBe(130);
 		expect(terminal.isAltScreen()).toBe(false);
 		expect(terminalRestoreProblems(terminal.output())).toEqual([]);
+		const after = terminal.output().split('\x1b[?1049l').at(-1)!;
+		expect(after).toMatch(/0 complete, 0 skipped, 0 failed, 2 incomplete \(resumable\) of 2 files/);
+		expect(after).toContain(`interrupted: run \`cassi resume ${folder} --api-url ${server.url}\` to continue`);
 		const names = await readdir(folder);
 		expect(names).not.toContain('.cassi.lock');
 		for (const file of FILES) {

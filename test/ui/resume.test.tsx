@@ -67,11 +67,11 @@ describe('resuming an earlier queue', () => {
 			stdin.write('p');
 			await until(stdout, 'downloading', mark);
 		} finally {
-			// Downloads are running: Ctrl-C asks, a second Ctrl-C quits; the part stays for next time.
+			// Downloads are running: Ctrl-C asks, a second Ctrl-C quits; the part stays for next time (exit 130).
 			stdin.write('\u0003');
 			await tick();
 			stdin.write('\u0003');
-			expect(await done).toBe(0);
+			expect(await done).toBe(130);
 		}
 	});
 });

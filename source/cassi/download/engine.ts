@@ -13,13 +13,14 @@ import {CassiError, isCassiError} from '../errors.js';
 import {fileErrorReason} from '../write-atomically.js';
 import {assertFreeSpace, bytesToFetch, defaultStatfs, diskError} from './disk.js';
 import {runJob, type JobEntry} from './file-job.js';
-import {removeStaleJournalTemps, type Journal} from './journal.js';
+import {journalPath, removeStaleJournalTemps, type Journal} from './journal.js';
 import {JournalWriter} from './journal-writer.js';
 
 export {itemFromRecord} from './items.js';
 import {acquireLock, type FolderLock} from './lock.js';
 import {foldName, localNameProblem} from './names.js';
 import {RateMeter} from './rate.js';
+import {resumeCommandLine} from './resume-hint.js';
 import {buildManifest, buildSnapshot, fileSnapshot, type EntryView} from './report.js';
 import type {AttemptOptions} from './transfer.js';
 import type {DownloadItem, FileSnapshot, FileState, Manifest, QueueSnapshot, StatfsFn} from './types.js';
@@ -57,6 +58,8 @@ export interface DownloadEngineEvents {
 	/** The token was refused: the whole queue is paused until setToken() and resume(). */
 	auth: [FileSnapshot];
 	idle: [Manifest];
+	/** The queue stopped on its own (the journal cannot be written): why, in one line. */
+	stopped: [string];
 }
 
 type StopReason = 'pause' | 'cancel' | 'remove' | 'close';
@@ -106,7 +109,7 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 		this.now = options.now ?? Date.now;
 		this.ownsDispatcher = !options.dispatcher;
 		this.dispatcher = options.dispatcher ?? new Agent({connections: this.parallel, pipelining: 1});
-		this.journal = new JournalWriter(this.folder, () => this.journalState());
+		this.journal = new JournalWriter(this.folder, () => this.journalState(), undefined, error => this.journalFailed(error));
 	}
 
 	setToken(token: string): void {
@@ -198,7 +201,16 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 		this.started = true;
 		this.startedAt = this.now();
 		// On disk before the first byte moves, so even a SIGKILL leaves something to resume.
-		if (this.lock) await this.journal.open();
+		if (this.lock) {
+			try {
+				await this.journal.open();
+			} catch (error) {
+				this.started = false;
+				await this.lock.release();
+				this.lock = undefined;
+				throw this.journalError(error);
+			}
+		}
 		this.pump();
 	}
 
@@ -361,7 +373,7 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 	}
 
 	private pump(): void {
-		if (!this.started || this.closed || this.paused) return;
+		if (!this.started || this.closed || this.paused || this.stoppedBy) return;
 		for (const entry of this.entries.values()) {
 			if (this.active >= this.parallel) break;
 			if (entry.state === 'queued') void this.run(entry);
@@ -450,6 +462,28 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 		void this.journal.flush().then(() => {
 			for (const resolve of waiters) resolve(manifest);
 		});
+	}
+
+	/** Set when the journal could not be written: the queue was stopped, and this says why. */
+	stoppedBy?: CassiError;
+
+	private journalError(error: unknown): CassiError {
+		const reason = diskError(error, journalPath(this.folder))?.message ?? `cannot write ${journalPath(this.folder)}: ${fileErrorReason(error)}`;
+		return new CassiError('disk', `the download journal cannot be written (${reason}): downloads stopped, partial files kept; fix the folder, then run \`${this.resumeCommand()}\``);
+	}
+
+	/** Without a journal `cassi resume` could not continue: stop rather than run on unrecorded. */
+	private journalFailed(error: unknown): void {
+		if (!this.started || this.stoppedBy) return;
+		this.stoppedBy = this.journalError(error);
+		this.pause();
+		this.emit('stopped', this.stoppedBy.message);
+		this.checkIdle();
+	}
+
+	/** The exact command that continues this folder's queue (with `--api-url` when a bare one would not do). */
+	resumeCommand(): string {
+		return resumeCommandLine(this.folder, this.apiUrl, Boolean(this.options.demo));
 	}
 
 	/** Write the journal now (the TUI calls it before it exits). */

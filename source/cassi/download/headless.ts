@@ -139,15 +139,19 @@ async function drive(engine: DownloadEngine, options: HeadlessOutputOptions): Pr
 	const manifest = engine.manifest();
 	const manifestWritten = await report(manifest, options);
 	if (interrupted) {
-		options.stderr.write(`interrupted: run \`cassi resume ${manifest.folder}\` to continue\n`);
+		options.stderr.write(`interrupted: run \`${engine.resumeCommand()}\` to continue\n`);
 		return 130;
+	}
+	if (engine.stoppedBy) {
+		options.stderr.write(`${engine.stoppedBy.message}\n`);
+		return EXIT.failed;
 	}
 	if (authRejected) {
 		options.stderr.write(`${NO_TOKEN_REJECTED}\n`);
 		return EXIT.auth;
 	}
 	// A --manifest a script asked for and cannot read is a failure too.
-	return manifest.totals.failed === 0 && manifestWritten ? EXIT.ok : EXIT.failed;
+	return manifest.totals.failed === 0 && manifest.totals.incomplete === 0 && manifestWritten ? EXIT.ok : EXIT.failed;
 }
 
 const NO_TOKEN_REJECTED = 'the token was rejected or has expired: run `cassi login` with a new one, then `cassi resume` to continue';
@@ -175,7 +179,7 @@ async function report(raw: Manifest, options: HeadlessOutputOptions): Promise<bo
 export async function runHeadlessDownload(options: HeadlessDownloadOptions): Promise<number> {
 	if (options.records.length === 0) {
 		options.stderr.write('nothing to download: the query matched no files\n');
-		if (options.json) options.stdout.write(`${JSON.stringify({folder: options.folder, files: [], totals: {files: 0, complete: 0, skipped: 0, failed: 0, bytes: 0, seconds: 0}}, null, 2)}\n`);
+		if (options.json) options.stdout.write(`${JSON.stringify({folder: options.folder, files: [], totals: {files: 0, complete: 0, skipped: 0, failed: 0, incomplete: 0, bytes: 0, seconds: 0}}, null, 2)}\n`);
 		return EXIT.ok;
 	}
 	const engine = new DownloadEngine({

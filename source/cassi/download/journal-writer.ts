@@ -1,8 +1,8 @@
 /**
  * Keeps the journal on disk in step with the queue: a write at most every 250 ms
  * while states change, serialised so renames never race, and an immediate flush
- * on start, idle and close. A failing disk must not stop the downloads, so write
- * errors are swallowed (the parts on disk are what resume relies on anyway).
+ * on start, idle and close. `cassi resume` relies on the journal, so a write that fails
+ * is reported (onError, once) and the queue stops rather than run on unrecorded.
  */
 import {readdir, rm} from 'node:fs/promises';
 import {join} from 'node:path';
@@ -13,11 +13,14 @@ export class JournalWriter {
 	private writing: Promise<void> = Promise.resolve();
 	private enabled = false;
 	private lastWriteMs = 0;
+	/** The first write that failed; later writes are not attempted. */
+	failure?: unknown;
 
 	constructor(
 		private readonly folder: string,
 		private readonly state: () => Journal,
 		private readonly delayMs = 250,
+		private readonly onError: (error: unknown) => void = () => undefined,
 	) {}
 
 	/** Start writing (the folder is ours: clear temp files a killed run left mid-write). */
@@ -28,6 +31,7 @@ export class JournalWriter {
 			names.filter(name => name.startsWith(`${JOURNAL_NAME}.tmp-`)).map(name => rm(join(this.folder, name), {force: true})),
 		);
 		await this.flush();
+		if (this.failure) throw this.failure;
 	}
 
 	schedule(): void {
@@ -43,12 +47,16 @@ export class JournalWriter {
 	flush(): Promise<void> {
 		clearTimeout(this.timer);
 		this.timer = undefined;
-		if (!this.enabled) return this.writing;
+		if (!this.enabled || this.failure) return this.writing;
 		const started = Date.now();
 		const journal = this.state();
 		this.writing = this.writing
-			.then(() => writeJournal(this.folder, journal))
-			.catch(() => undefined)
+			.then(() => (this.failure ? undefined : writeJournal(this.folder, journal)))
+			.catch((error: unknown) => {
+				if (this.failure) return;
+				this.failure = error;
+				this.onError(error);
+			})
 			.then(() => {
 				this.lastWriteMs = Date.now() - started;
 			});

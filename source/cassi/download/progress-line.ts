@@ -83,23 +83,22 @@ export function formatFinishedLine(file: FileSnapshot): string {
 	return `FAILED   ${name}: ${message || file.state}`;
 }
 
-// The manifest calls every file that did not finish FAILED; the summary tells apart the ones a
-// Ctrl-C, pause or cancel left for `cassi resume` (their messages come from report.ts).
-const UNFINISHED = /^(interrupted|paused|cancelled|not started)\b/;
-
+/**
+ * The end-of-run story, in the manifest's own words: `2 complete, 1 skipped, 1 failed, 3 incomplete
+ * of 7 files; …`, then one line per file that is not there (FAILED first, then INCOMPLETE).
+ */
 export function formatSummary(manifest: Manifest): string {
 	const {totals} = manifest;
 	const rate = totals.seconds > 0 ? totals.bytes / totals.seconds : 0;
-	const unfinished = manifest.files.filter(file => file.status === 'FAILED' && UNFINISHED.test(file.message));
-	const left = unfinished.length > 0 ? `, ${unfinished.length} left to resume` : '';
+	const incomplete = totals.incomplete;
+	const counts = `${totals.complete} complete, ${totals.skipped} skipped, ${totals.failed} failed${incomplete > 0 ? `, ${incomplete} incomplete (resumable)` : ''}`;
 	const lines = [
-		`${totals.complete} downloaded, ${totals.skipped} skipped, ${totals.failed - unfinished.length} failed${left} of ${totals.files} files; ` +
-			`${prettyBytes(totals.bytes)} in ${formatDuration(totals.seconds)} (${formatRate(rate)}) into ${sanitizeText(manifest.folder)}`,
+		`${counts} of ${totals.files} files; ${prettyBytes(totals.bytes)} in ${formatDuration(totals.seconds)} (${formatRate(rate)}) into ${sanitizeText(manifest.folder)}`,
 	];
-	for (const file of manifest.files) {
-		if (file.status !== 'FAILED') continue;
-		const label = unfinished.includes(file) ? 'unfinished' : 'FAILED';
-		lines.push(`  ${label} ${sanitizeText(file.name)}: ${sanitizeText(file.message)}`);
+	for (const status of ['FAILED', 'INCOMPLETE'] as const) {
+		for (const file of manifest.files) {
+			if (file.status === status) lines.push(`  ${status} ${sanitizeText(file.name)}: ${sanitizeText(file.message)}`);
+		}
 	}
 	return `${lines.join('\n')}\n`;
 }

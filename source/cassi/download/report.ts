@@ -14,6 +14,8 @@ export interface EntryView {
 	meter: RateMeter;
 	seconds: number;
 	transferred: number;
+	/** Why the name was refused (the file was never written anywhere). */
+	invalid?: string;
 }
 
 const MOVING: ReadonlySet<FileState> = new Set(['downloading', 'retrying', 'verifying']);
@@ -54,7 +56,17 @@ export function buildSnapshot(entries: EntryView[], paused: boolean, now?: numbe
 	return {files, totals};
 }
 
-const STATUS: Partial<Record<FileState, ManifestEntry['status']>> = {done: 'COMPLETE', skipped: 'SKIPPED'};
+const STATUS: Record<FileState, ManifestEntry['status']> = {
+	done: 'COMPLETE',
+	skipped: 'SKIPPED',
+	failed: 'FAILED',
+	queued: 'INCOMPLETE',
+	downloading: 'INCOMPLETE',
+	retrying: 'INCOMPLETE',
+	verifying: 'INCOMPLETE',
+	paused: 'INCOMPLETE',
+	cancelled: 'INCOMPLETE',
+};
 
 function failureMessage(entry: EntryView): string {
 	switch (entry.state) {
@@ -71,12 +83,13 @@ function failureMessage(entry: EntryView): string {
 
 export function buildManifest(entries: EntryView[], folder: string, seconds: number): Manifest {
 	const files: ManifestEntry[] = entries.map(entry => {
-		const status = STATUS[entry.state] ?? 'FAILED';
+		const status = STATUS[entry.state];
+		const finished = status === 'COMPLETE' || status === 'SKIPPED';
 		return {
 			name: entry.name,
-			path: join(folder, entry.name),
+			path: entry.invalid ? null : join(folder, entry.name),
 			status,
-			bytes: status === 'FAILED' ? entry.transferred : entry.bytes,
+			bytes: finished ? entry.bytes : entry.transferred,
 			seconds: Math.round(entry.seconds * 1000) / 1000,
 			message: status === 'COMPLETE' ? '' : status === 'SKIPPED' ? (entry.message ?? 'already complete') : failureMessage(entry),
 		};
@@ -90,6 +103,7 @@ export function buildManifest(entries: EntryView[], folder: string, seconds: num
 			complete: count('COMPLETE'),
 			skipped: count('SKIPPED'),
 			failed: count('FAILED'),
+			incomplete: count('INCOMPLETE'),
 			bytes: entries.reduce((sum, entry) => sum + entry.transferred, 0),
 			seconds: Math.round(seconds * 1000) / 1000,
 		},

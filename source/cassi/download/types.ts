@@ -71,12 +71,17 @@ export interface QueueSnapshot {
 	totals: QueueTotals;
 }
 
-export type ManifestStatus = 'COMPLETE' | 'SKIPPED' | 'FAILED';
+/**
+ * COMPLETE: the verified file is there. SKIPPED: not fetched, rightly (already complete, or another
+ * product of the same name won). FAILED: it cannot be fetched as things stand. INCOMPLETE: interrupted,
+ * paused, cancelled or not started; `cassi resume` continues it.
+ */
+export type ManifestStatus = 'COMPLETE' | 'SKIPPED' | 'FAILED' | 'INCOMPLETE';
 
 export interface ManifestEntry {
 	name: string;
-	/** Absolute path of the final file (where it is, or would have been). */
-	path: string;
+	/** Absolute path of the final file (where it is, or would be); null for a name that was refused. */
+	path: string | null;
 	status: ManifestStatus;
 	bytes: number;
 	seconds: number;
@@ -91,6 +96,8 @@ export interface Manifest {
 		complete: number;
 		skipped: number;
 		failed: number;
+		/** Interrupted, paused, cancelled or not started: left for `cassi resume`. */
+		incomplete: number;
 		/** Bytes transferred in this run (not counting skipped files). */
 		bytes: number;
 		seconds: number;

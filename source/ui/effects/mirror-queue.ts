@@ -85,6 +85,10 @@ export function attachEngine(engine: QueueEngine, dispatch: Dispatch<Action>, op
 		offer();
 	});
 	engine.on('file', mirror);
+	engine.on('stopped', (reason: string) => {
+		mirror();
+		dispatch({type: 'message', text: reason, tone: 'error'});
+	});
 	engine.on('auth', () => {
 		mirror();
 		dispatch({type: 'auth-required', message: 'Downloads paused: token rejected or expired. Enter a new one to continue'});

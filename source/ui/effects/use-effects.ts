@@ -108,7 +108,7 @@ export function useEffects(state: AppState, dispatch: Dispatch<Action>, services
 				const demo = await services.startDemo!();
 				await handle.demoClose?.();
 				handle.demoClose = demo.close;
-				handle.connection = {apiUrl: demo.apiUrl, token: demo.token};
+				handle.connection = {apiUrl: demo.apiUrl, token: demo.token, demo: true};
 				dispatch({type: 'demo-opened'});
 			} catch (error) {
 				dispatch({type: 'message', text: `Could not open the demo archive: ${errorText(error)}`, tone: 'error'});
