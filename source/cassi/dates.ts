@@ -1,5 +1,6 @@
 /**
- * Date inputs as a user types them, normalised to the service's `YYYY-MM-DDTHH:MM:SS` (UTC).
+ * Date inputs as a user types them, normalised to the service's `YYYY-MM-DDTHH:MM:SS` (UTC),
+ * with the fraction of a second kept when one was typed (`T12:00:00.123`).
  * A date alone covers the whole day: 00:00:00 as a start, 23:59:59 as an end, exactly as the
  * companion script does. Calendar validity is luxon's job, not ours.
  */
@@ -14,7 +15,7 @@ const ACCEPTED = 'use YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS (UTC), today, yesterday, n
 
 // Date, then optional time (T or one space), optional seconds and fraction, optional Z or offset.
 const ABSOLUTE =
-	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 const RELATIVE = /^-(\d{1,6})\s*([wdhm])$/i;
 const UNITS: Record<string, keyof DurationLikeObject> = {w: 'weeks', d: 'days', h: 'hours', m: 'minutes'};
 
@@ -60,7 +61,7 @@ function parseDate(text: string, edge: DateEdge, now: Date, label?: string): str
 
 	const match = ABSOLUTE.exec(input);
 	if (!match) throw usage(text, label, 'is not a date');
-	const [, year, month, day, hour, minute, second, zone] = match;
+	const [, year, month, day, hour, minute, second, fraction, zone] = match;
 	const numbers = {year: Number(year), month: Number(month), day: Number(day)};
 	const calendarDay = DateTime.fromObject(numbers, {zone: 'utc'});
 	if (!calendarDay.isValid) throw usage(text, label, 'is not a real day');
@@ -74,7 +75,9 @@ function parseDate(text: string, edge: DateEdge, now: Date, label?: string): str
 	let value = DateTime.fromObject({...numbers, hour: h, minute: m, second: s}, {zone: zoneName(zone)});
 	if (!value.isValid) throw usage(text, label, 'is not a real date and time');
 	value = value.toUTC();
-	return format(value);
+	// The service's times carry seven fractional digits: a typed fraction is kept as typed
+	// (an offset moves whole minutes, so it never touches the fraction).
+	return format(value) + (fraction ?? '');
 }
 
 function zoneName(zone: string | undefined): string {

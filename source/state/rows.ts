@@ -10,6 +10,14 @@ export function trimSeconds(value: string): string {
 	return value.replace(' ', 'T').slice(0, 19);
 }
 
+/**
+ * `2025-10-04T00:33:00.1050000` as a key that compares like the instant it names: one `T`,
+ * no zone letter (the service's times are all UTC), so `…:00` < `…:00.1` < `…:00.4`.
+ */
+export function ingestSortKey(value: string): string {
+	return value.replace(' ', 'T').replace(/Z$/i, '');
+}
+
 export function utcMs(value: string): number {
 	const trimmed = trimSeconds(value);
 	return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(trimmed) ? Date.parse(`${trimmed}Z`) : Number.NaN;
@@ -29,6 +37,7 @@ export function toRow(record: CassiRecord): Row {
 		// The name, the full type and the label the list shows, so `/hk` finds every HK Telem row.
 		haystack: `${name}\u0000${type}\u0000${shortType(type)}`.toLowerCase(),
 		ingest: trimSeconds(String(record.ingestCompletionDate)),
+		ingestKey: ingestSortKey(String(record.ingestCompletionDate)),
 		ingestMs: utcMs(String(record.ingestCompletionDate)),
 	};
 	if (times.startTime) row.expStart = trimSeconds(times.startTime);

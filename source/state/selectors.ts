@@ -10,23 +10,27 @@ function compareText(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * Ties fall to the full ingest time, then to 0: the sort is stable and rows sit in the
+ * service's order, so files with the very same time keep the order the service sent them in.
+ */
 function comparator(sort: Sort): (a: Row, b: Row) => number {
 	const direction = sort.descending ? -1 : 1;
 	switch (sort.key) {
 		case 'name':
-			return (a, b) => direction * compareText(a.name, b.name) || compareText(a.ingest, b.ingest);
+			return (a, b) => direction * compareText(a.name, b.name) || compareText(a.ingestKey, b.ingestKey);
 		case 'type':
-			return (a, b) => direction * compareText(a.type, b.type) || compareText(a.ingest, b.ingest) || compareText(a.name, b.name);
+			return (a, b) => direction * compareText(a.type, b.type) || compareText(a.ingestKey, b.ingestKey);
 		case 'size':
 			// Unknown sizes go last whichever the direction.
 			return (a, b) => {
 				if (a.size === undefined || b.size === undefined) {
-					return (a.size === undefined ? 1 : 0) - (b.size === undefined ? 1 : 0) || compareText(a.name, b.name);
+					return (a.size === undefined ? 1 : 0) - (b.size === undefined ? 1 : 0) || compareText(a.ingestKey, b.ingestKey);
 				}
-				return direction * (a.size - b.size) || compareText(a.name, b.name);
+				return direction * (a.size - b.size) || compareText(a.ingestKey, b.ingestKey);
 			};
 		default:
-			return (a, b) => direction * compareText(a.ingest, b.ingest) || compareText(a.name, b.name);
+			return (a, b) => direction * compareText(a.ingestKey, b.ingestKey);
 	}
 }
 

@@ -38,8 +38,10 @@ export interface Row {
 	/** Lower-cased name + type, for the `/` filter. */
 	haystack: string;
 	type: string;
-	/** As sent, trimmed to seconds: `2025-10-04T00:01:27`. */
+	/** As sent, trimmed to seconds: `2025-10-04T00:01:27` (for showing). */
 	ingest: string;
+	/** The full time, for sorting: two files in one second keep their fractional order. */
+	ingestKey: string;
 	/** Milliseconds since epoch (UTC), NaN when unreadable. */
 	ingestMs: number;
 	expStart?: string;

@@ -26,9 +26,15 @@ describe('parseDateInput', () => {
 		expect(parseDateInput('2025-10-03T17:00:00', 'start')).toBe('2025-10-03T17:00:00');
 		expect(parseDateInput('2025-10-03T17:59:59', 'end')).toBe('2025-10-03T17:59:59');
 		expect(parseDateInput('2025-10-03 17:30:05', 'end')).toBe('2025-10-03T17:30:05');
-		expect(parseDateInput('2025-10-04T00:01:27.8970000', 'start')).toBe('2025-10-04T00:01:27');
+		expect(parseDateInput('2025-10-04T00:01:27.8970000', 'start')).toBe('2025-10-04T00:01:27.8970000');
 		expect(parseDateInput('2025-10-04T00:01:27Z', 'start')).toBe('2025-10-04T00:01:27');
 		expect(parseDateInput('  2025-10-04t00:01:27z ', 'start')).toBe('2025-10-04T00:01:27');
+	});
+
+	it('keeps fractional seconds in the condition instead of cutting them', () => {
+		expect(parseDateInput('2025-10-04T12:00:00.123', 'start')).toBe('2025-10-04T12:00:00.123');
+		expect(parseDateInput('2025-10-04 12:00:00.5', 'end')).toBe('2025-10-04T12:00:00.5');
+		expect(parseDateInput('2025-10-04T14:00:00.25+02:00', 'start')).toBe('2025-10-04T12:00:00.25');
 	});
 
 	it('converts an explicit offset to UTC', () => {
