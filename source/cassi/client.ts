@@ -127,7 +127,7 @@ export class CassiClient {
 		try {
 			if (statusCode >= 300 && statusCode < 400) throw redirectError(statusCode, header(headers, 'location'), url);
 			if (statusCode < 200 || statusCode >= 300) {
-				throw httpError(statusCode, headers, await errorSnippet(body, header(headers, 'content-encoding')));
+				throw httpError(statusCode, headers, await errorSnippet(body, header(headers, 'content-encoding')), Date.now(), url);
 			}
 			const encoding = header(headers, 'content-encoding');
 			// Content-Length counts compressed bytes; the cap is on what we hold, checked while reading.

@@ -41,6 +41,20 @@ export function sameApi(a: string, b: string): boolean {
 	}
 }
 
+/**
+ * The service's host when it is not MAST (`127.0.0.1:8123`), for the header and for messages
+ * that would otherwise send the user to MAST's token page; undefined for MAST itself.
+ */
+export function serviceHost(apiUrl: string): string | undefined {
+	let host: string;
+	try {
+		host = new URL(apiUrl).host;
+	} catch {
+		return undefined;
+	}
+	return host === new URL(DEFAULT_API_URL).host ? undefined : host;
+}
+
 export function isLoopbackHost(hostname: string): boolean {
 	const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
 	return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);

@@ -8,7 +8,8 @@ import zlib from 'node:zlib';
 import {CassiError, isCassiError} from './errors.js';
 import {parseRetryAfter} from './retry.js';
 import {sanitizeText} from './sanitize.js';
-import {TOKEN_URL} from './types.js';
+import {serviceHost} from './endpoints.js';
+import {EMULATOR_TOKEN, TOKEN_URL} from './types.js';
 
 export const ERROR_BODY_BYTES = 16 * 1024;
 
@@ -16,6 +17,13 @@ export const NO_TOKEN_MESSAGE =
 	`no MAST token: pass --token, set MAST_API_TOKEN, run \`cassi login\`, or put it in ./mast_api_token.txt — get one at ${TOKEN_URL}`;
 export const REJECTED_TOKEN_MESSAGE =
 	`token rejected or expired — create a new one at ${TOKEN_URL} and run \`cassi login\``;
+
+/** MAST's token page only for MAST: another service (an emulator, a test server) has its own token. */
+export function rejectedTokenMessage(url?: URL): string {
+	const host = url ? serviceHost(url.href) : undefined;
+	if (!host) return REJECTED_TOKEN_MESSAGE;
+	return `token rejected or expired (by ${host}, not MAST): pass the token that service accepts with --token or MAST_API_TOKEN (\`cassi emulator\` accepts "${EMULATOR_TOKEN}" unless started with --token)`;
+}
 
 export function authHeaders(token: string): Record<string, string> {
 	return {Authorization: `token ${token}`, 'Content-Type': 'application/json'};
@@ -66,8 +74,8 @@ export function reasonFromBody(body: string): string {
 }
 
 /** The one mapping from an HTTP error status to a CassiError (the download engine reuses it). */
-export function httpError(status: number, headers: HttpHeaders, bodySnippet: string, now: number = Date.now()): CassiError {
-	if (status === 401 || status === 403) return new CassiError('auth', REJECTED_TOKEN_MESSAGE, {status});
+export function httpError(status: number, headers: HttpHeaders, bodySnippet: string, now: number = Date.now(), url?: URL): CassiError {
+	if (status === 401 || status === 403) return new CassiError('auth', rejectedTokenMessage(url), {status});
 	const reason = reasonFromBody(bodySnippet);
 	const detail = reason ? `HTTP ${status}: ${reason}` : `HTTP ${status}`;
 	const retryAfterMs = parseRetryAfter(header(headers, 'retry-after'), now);

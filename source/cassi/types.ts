@@ -54,6 +54,8 @@ export interface SearchPage {
 export const DEFAULT_API_URL = 'https://mast.stsci.edu/cassi/api/v0.1';
 export const DEFAULT_LIMIT = 50_000;
 export const TOKEN_URL = 'https://auth.mast.stsci.edu/token';
+/** The token `cassi emulator` and the demo archive accept unless started with --token. */
+export const EMULATOR_TOKEN = 'cassi-demo-token';
 
 /** The seven Roman file types known today; new ones seen in results are added at run time. */
 export const KNOWN_FILE_TYPES = [

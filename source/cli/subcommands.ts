@@ -2,6 +2,7 @@ import {Argument, Command, Option} from 'commander';
 import {resolveApiUrl} from '../cassi/endpoints.js';
 import {CassiError} from '../cassi/errors.js';
 import type {CheckFlags} from '../commands/check.js';
+import {EMULATOR_TOKEN} from '../cassi/types.js';
 import type {RawEmulatorFlags} from '../emulator/command.js';
 
 type Runner = (work: () => Promise<number>) => () => Promise<void>;
@@ -46,7 +47,7 @@ export function defineSubcommands(program: Command, run: Runner): void {
 		.description('serve a local CaSSI-compatible API with a synthetic archive on 127.0.0.1 (prints READY <url>)')
 		.addOption(new Option('--port <n>', 'port, 0 for a free one').default('0', '0'))
 		.addOption(new Option('--seed <n>', 'archive seed').default('1', '1'))
-		.option('--token <token>', 'the token it accepts (default: the demo token)')
+		.option('--token <token>', `the token it accepts (default: "${EMULATOR_TOKEN}")`)
 		.option('--latency <ms>', 'delay before each response')
 		.option('--rate <bytesPerSecond>', 'per-connection download bandwidth')
 		.option('--scale <n>', 'multiply the daily volume (100 gives 50,000+ rows a week)')

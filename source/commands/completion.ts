@@ -1,18 +1,41 @@
+/**
+ * `cassi completion bash|zsh`: the scripts are generated from the commander definitions
+ * themselves, so each command completes its own options (`cassi emulator --p` offers
+ * `--port`, not the root's `--parallel`) and a new flag cannot be forgotten here.
+ */
+import {Command, type Option} from 'commander';
 import {KNOWN_FILE_TYPES} from '../cassi/types.js';
+import {defineRoot} from '../cli/program.js';
+import {defineSubcommands} from '../cli/subcommands.js';
 
-const OPTIONS = [
-	'-s', '--ingestion-start-date', '-e', '--ingestion-end-date', '--exp-start-date', '--exp-end-date',
-	'--filetype', '--filename', '-l', '--limit', '-t', '--token', '--api-url', '--demo', '-c', '--count',
-	'--list-filetypes', '--show-exp-times', '--json', '--csv', '--no-color', '-d', '--download', '-f',
-	'--folder', '-j', '--parallel', '--overwrite', '-q', '--quiet', '--manifest', '-h', '--help',
-];
-const COMMANDS = ['login', 'logout', 'token', 'emulator', 'resume', 'completion'];
 const DATES = ['today', 'yesterday', 'now', '-1d', '-7d', '-12h'];
 
+interface CommandSpec {
+	name: string;
+	options: Option[];
+}
+
+/** The root command and each subcommand with their options, read from the real definitions. */
+export function completionSpec(): {root: CommandSpec; commands: CommandSpec[]} {
+	const program = defineRoot(new Command());
+	defineSubcommands(program, () => async () => {});
+	return {
+		root: {name: 'cassi', options: [...program.options]},
+		commands: program.commands.map(command => ({name: command.name(), options: [...command.options]})),
+	};
+}
+
+/** Every spelling of the options, then -h --help (commander adds those itself). */
+function flags(options: Option[]): string[] {
+	return [...options.flatMap(option => [option.short, option.long].filter((flag): flag is string => Boolean(flag))), '-h', '--help'];
+}
+
 function bash(): string {
+	const {root, commands} = completionSpec();
+	const perCommand = commands.map(command => `      ${command.name}) opts="${flags(command.options).join(' ')}" ;;`).join('\n');
 	return `# cassi completion for bash: eval "$(cassi completion bash)" or append it to ~/.bashrc
 _cassi() {
-  local cur prev
+  local cur prev cmd opts
   cur="\${COMP_WORDS[COMP_CWORD]}"
   prev="\${COMP_WORDS[COMP_CWORD-1]}"
   case "$prev" in
@@ -34,44 +57,65 @@ _cassi() {
       COMPREPLY=( $(compgen -W "bash zsh" -- "$cur") ); return ;;
   esac
   if [[ $COMP_CWORD -eq 1 && "$cur" != -* ]]; then
-    COMPREPLY=( $(compgen -W "${COMMANDS.join(' ')}" -- "$cur") )
-  else
-    COMPREPLY=( $(compgen -W "${OPTIONS.join(' ')}" -- "$cur") )
+    COMPREPLY=( $(compgen -W "${commands.map(command => command.name).join(' ')}" -- "$cur") )
+    return
   fi
+  # A subcommand comes first; everything after it takes that command's options.
+  cmd=""
+  [[ $COMP_CWORD -gt 1 ]] && cmd="\${COMP_WORDS[1]}"
+  case "$cmd" in
+${perCommand}
+      *) opts="${flags(root.options).join(' ')}" ;;
+  esac
+  COMPREPLY=( $(compgen -W "$opts" -- "$cur") )
 }
 complete -F _cassi cassi
 `;
 }
 
+/** One _arguments spec per option: `'(-t --token)'{-t,--token}'[MAST API token]:value:'`. */
+function zshSpec(option: Option): string {
+	const help = option.description.replace(/[[\]':]/g, ' ').trim();
+	const value = option.required || option.optional ? zshValue(option) : '';
+	const names = [option.short, option.long].filter((flag): flag is string => Boolean(flag));
+	if (names.length === 1) return `'${names[0]}[${help}]${value}'`;
+	return `'(${names.join(' ')})'{${names.join(',')}}'[${help}]${value}'`;
+}
+
+function zshValue(option: Option): string {
+	const long = option.long ?? '';
+	if (long === '--filetype') return ':type:(${types})';
+	if (/date$/.test(long)) return ':date:(${dates})';
+	if (long === '--folder') return ':folder:_files -/';
+	if (long === '--manifest') return ':file:_files';
+	return ':value:';
+}
+
 function zsh(): string {
+	const {root, commands} = completionSpec();
 	const types = KNOWN_FILE_TYPES.map(type => `'${type}'`).join(' ');
+	const positional: Record<string, string> = {resume: " '1:folder:_files -/'", completion: " '1:shell:(bash zsh)'"};
+	const perCommand = commands
+		.map(command => `      ${command.name}) _arguments -s ${command.options.map(zshSpec).join(' ')}${positional[command.name] ?? ''} ;;`)
+		.join('\n');
 	return `#compdef cassi
 # cassi completion for zsh: eval "$(cassi completion zsh)" or save as _cassi on your fpath
 _cassi() {
   local -a types dates
   types=(${types})
   dates=(${DATES.join(' ')})
-  _arguments -s \\
-    '1: :(${COMMANDS.join(' ')})' \\
-    '(-s --ingestion-start-date)'{-s,--ingestion-start-date}'[ingestion start (UTC)]:date:(\${dates})' \\
-    '(-e --ingestion-end-date)'{-e,--ingestion-end-date}'[ingestion end (UTC)]:date:(\${dates})' \\
-    '--exp-start-date[exposure start]:date:(\${dates})' \\
-    '--exp-end-date[exposure end]:date:(\${dates})' \\
-    '--filetype[file types]:type:(\${types})' \\
-    '--filename[file names]:name:' \\
-    '(-l --limit)'{-l,--limit}'[maximum results]:n:' \\
-    '(-t --token)'{-t,--token}'[MAST API token]:token:' \\
-    '--api-url[CaSSI API base URL]:url:' \\
-    '--demo[use the demo archive]' \\
-    '(-c --count)'{-c,--count}'[count per file type]' \\
-    '--list-filetypes[list file types]' \\
-    '--show-exp-times[show exposure times]' \\
-    '--json[JSON output]' '--csv[CSV output]' \\
-    '(-d --download)'{-d,--download}'[download the files]' \\
-    '(-f --folder)'{-f,--folder}'[download folder]:folder:_files -/' \\
-    '(-j --parallel)'{-j,--parallel}'[files at once]:n:' \\
-    '--overwrite[download again]' '(-q --quiet)'{-q,--quiet}'[quiet]' \\
-    '--manifest[manifest file]:file:_files'
+  if (( CURRENT > 2 )); then
+    # A subcommand comes first; everything after it takes that command's options.
+    case \${words[2]} in
+${commands.map(command => `      ${command.name}) shift words; (( CURRENT-- )) ;;`).join('\n')}
+    esac
+    case \${words[1]} in
+${perCommand}
+      *) _arguments -s ${root.options.map(zshSpec).join(' ')} ;;
+    esac
+    return
+  fi
+  _arguments -s '1: :(${commands.map(command => command.name).join(' ')})' ${root.options.map(zshSpec).join(' ')}
 }
 compdef _cassi cassi
 `;

@@ -13,9 +13,10 @@ import {RecordMaker} from './records.js';
 import {RITA_CAMPAIGNS, ritaProducts, type RitaCampaign} from './rita.js';
 import {RowCache, searchRows, type ProductSource} from './search.js';
 import {sendBody, sleep} from './stream.js';
+import {EMULATOR_TOKEN as DEMO_TOKEN} from '../cassi/types.js';
 import type {Emulator, EmulatorOptions, FaultRule, RequestLogEntry} from './types.js';
 
-export const DEMO_TOKEN = 'cassi-demo-token';
+export {EMULATOR_TOKEN as DEMO_TOKEN} from '../cassi/types.js';
 export const API_PATH = '/cassi/api/v0.1';
 const MAX_BODY = 1 << 20;
 const MAX_LOG = 10_000;

@@ -11,6 +11,8 @@ export interface InitialOptions {
 	/** No token and nothing saved yet: greet a new user first. */
 	firstRun?: boolean;
 	demo?: boolean;
+	/** The service's host when it is not MAST. */
+	service?: string;
 	lastCheck?: string;
 	/** Earlier queries, newest first. */
 	history?: Query[];
@@ -46,6 +48,7 @@ export function initialState(options: InitialOptions): AppState {
 		token: {value: '', save: true, checking: false, reason: 'missing'},
 		hasToken: options.hasToken,
 		demo: options.demo ?? false,
+		service: options.service,
 		lastCheck: options.lastCheck,
 		history: options.history ?? [],
 		queueCursor: 0,

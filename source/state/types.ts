@@ -146,6 +146,8 @@ export interface AppState {
 	token: TokenForm;
 	hasToken: boolean;
 	demo: boolean;
+	/** The service's host when it is not MAST (`127.0.0.1:8123`): named in the header and on the token screen. */
+	service?: string;
 	lastCheck?: string;
 	/** Earlier queries, newest first (from the settings store), for ^P/^N in the form. */
 	history: Query[];

@@ -71,7 +71,7 @@ function Body({state, storePath}: AppProps) {
 		case 'welcome':
 			return <WelcomeScreen width={width} height={height} />;
 		case 'token':
-			return <TokenScreen token={state.token} storePath={storePath} spinner={state.spinner} width={width} height={height} />;
+			return <TokenScreen token={state.token} service={state.service} storePath={storePath} spinner={state.spinner} width={width} height={height} />;
 		case 'form':
 			return <QueryForm form={state.form} knownTypes={state.knownTypes} counts={state.counts} lastCheck={state.lastCheck} now={state.now} width={width} height={height} />;
 		case 'detail':
@@ -100,7 +100,7 @@ export function App({state, storePath}: AppProps) {
 	}
 	return (
 		<Box flexDirection="column" width={width} height={state.height} overflow="hidden">
-			<Header query={state.search.query} demo={state.demo} width={width} />
+			<Header query={state.search.query} demo={state.demo} service={state.service} width={width} />
 			<Box height={Math.max(1, state.height - 3)} width={width} overflow="hidden">
 				<Body state={state} storePath={storePath} />
 			</Box>

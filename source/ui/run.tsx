@@ -7,6 +7,7 @@
 import {render} from 'ink';
 import React from 'react';
 import {CassiClient} from '../cassi/client.js';
+import {serviceHost} from '../cassi/endpoints.js';
 import {DownloadEngine} from '../cassi/download/engine.js';
 import {freeBytes} from '../cassi/download/disk.js';
 import {loadJournal, unfinished} from '../cassi/download/journal.js';
@@ -100,6 +101,7 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
 		hasToken: Boolean(options.token),
 		firstRun: isFirstRun(options.store, options.token),
 		demo: options.demo,
+		service: options.demo ? undefined : serviceHost(options.apiUrl),
 		lastCheck,
 		history,
 	});

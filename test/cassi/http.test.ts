@@ -31,6 +31,16 @@ describe('reasonFromBody', () => {
 });
 
 describe('httpError', () => {
+	it("points to MAST's token page only for MAST: another service is named, with the emulator's token", () => {
+		const elsewhere = httpError(401, {}, '', NOW, new URL('http://127.0.0.1:8123/cassi/api/v0.1/roman/search/Eng'));
+		expect(elsewhere.kind).toBe('auth');
+		expect(elsewhere.message).toContain('token rejected or expired (by 127.0.0.1:8123, not MAST)');
+		expect(elsewhere.message).toContain('"cassi-demo-token"');
+		expect(elsewhere.message).not.toContain('auth.mast.stsci.edu');
+		const mast = httpError(401, {}, '', NOW, new URL('https://mast.stsci.edu/cassi/api/v0.1/roman/search/Eng'));
+		expect(mast.message).toContain('https://auth.mast.stsci.edu/token');
+	});
+
 	it('maps 401 and 403 to the auth error, whatever the body says', () => {
 		for (const status of [401, 403]) {
 			const error = httpError(status, {}, '{"error": "whatever"}');

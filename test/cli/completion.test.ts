@@ -36,4 +36,12 @@ describe.runIf(hasBash)('bash completion', () => {
 		expect(complete(['cassi', 'log'])).toEqual(['login', 'logout']);
 		expect(complete(['cassi', '--cou'])).toEqual(['--count']);
 	});
+
+	it("completes each command's own options: emulator --p offers --port, the root's --p offers --parallel", () => {
+		expect(complete(['cassi', 'emulator', '--p'])).toEqual(['--port', '--page-size']);
+		expect(complete(['cassi', 'emulator', '--port', '8123', '--s'])).toEqual(['--seed', '--scale']);
+		expect(complete(['cassi', '--p'])).toEqual(['--parallel']);
+		expect(complete(['cassi', 'resume', 'cassi-data', '--p'])).toEqual(['--parallel']);
+		expect(complete(['cassi', 'login', '--'])).toEqual(['--api-url', '--no-check', '--help']);
+	});
 });

@@ -103,4 +103,9 @@ describe('help', () => {
 		expect(result.code).toBe(0);
 		expect(result.stdout).toMatch(new RegExp(`Usage: cassi ${command}`));
 	});
+
+	it('`emulator --help` states the token the emulator accepts by default', async () => {
+		const result = await runCli(['emulator', '--help']);
+		expect(result.stdout).toMatch(/--token <token> +the token it accepts \(default: "cassi-demo-token"\)/);
+	});
 });

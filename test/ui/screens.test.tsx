@@ -144,6 +144,21 @@ describe('other screens', () => {
 		expect(text).toContain('/home/u/.config/cassi/config.json');
 	});
 
+	it('the header names a service that is not MAST, DEMO for the demo, nothing for MAST', () => {
+		const elsewhere = {...loadedState(5), service: '127.0.0.1:8123'};
+		expect(frame(elsewhere)[0]).toMatch(/^cassi .* 127\.0\.0\.1:8123\s*$/);
+		expect(frame({...elsewhere, service: undefined, demo: true})[0]).toMatch(/ DEMO\s*$/);
+		expect(frame({...elsewhere, service: undefined})[0]).not.toMatch(/127\.0\.0\.1|DEMO/);
+	});
+
+	it("a 401 from a service that is not MAST names it and never sends the user to MAST's token page", () => {
+		const state = apply({...loadedState(5), service: '127.0.0.1:8123'}, {type: 'auth-required', message: 'x'});
+		const text = frame(state).join('\n');
+		expect(text).toContain('The service at 127.0.0.1:8123 rejected the token.');
+		expect(text).toContain('"cassi-demo-token"');
+		expect(text).not.toContain('auth.mast.stsci.edu');
+	});
+
 	it('the token screen after a 401 says the token was rejected', () => {
 		const state = apply(loadedState(5), {type: 'auth-required'});
 		expect(frame(state).join('\n')).toMatch(/rejected the token, or it expired/);

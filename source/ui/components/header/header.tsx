@@ -18,9 +18,11 @@ export function describeQuery(query: Query | undefined): string {
 	return parts.join(' · ');
 }
 
-export const Header = React.memo(function Header({query, demo, width}: {query?: Query; demo: boolean; width: number}) {
+/** Where the results come from, when it is not MAST: `DEMO`, or the host (`127.0.0.1:8123`). */
+export const Header = React.memo(function Header({query, demo, service, width}: {query?: Query; demo: boolean; service?: string; width: number}) {
 	const theme = useTheme();
-	const badge = demo ? ' DEMO ' : '';
+	const source = demo ? 'DEMO' : service ? fit(service, Math.max(8, Math.floor(width / 3)), {cut: 'middle'}).trimEnd() : '';
+	const badge = source ? ` ${source} ` : '';
 	const text = fit(`Query: ${describeQuery(query)}`, Math.max(0, width - 7 - badge.length));
 	return (
 		<Text>

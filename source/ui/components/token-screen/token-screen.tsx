@@ -1,7 +1,7 @@
 /** No token, or a rejected one: where to get it, masked entry, save or not, or the demo archive. */
 import {Box, Text} from 'ink';
 import React from 'react';
-import {TOKEN_URL} from '../../../cassi/types.js';
+import {EMULATOR_TOKEN, TOKEN_URL} from '../../../cassi/types.js';
 import type {TokenForm} from '../../../state/types.js';
 import {SPINNER} from '../../format.js';
 import {fit} from '../../text.js';
@@ -10,24 +10,43 @@ import {TextLines, type TextLine} from '../text-lines/text-lines.js';
 
 export interface TokenScreenProps {
 	token: TokenForm;
+	/** The service's host when it is not MAST: its token is not MAST's. */
+	service?: string;
 	storePath?: string;
 	spinner: number;
 	width: number;
 	height: number;
 }
 
-export function TokenScreen({token, storePath, spinner, width, height}: TokenScreenProps) {
-	const theme = useTheme();
-	const masked = '•'.repeat(Math.min(token.value.length, Math.max(0, width - 20)));
+function mastLines(token: TokenForm, accent: string | undefined, muted: string | undefined): TextLine[] {
 	const why =
 		token.reason === 'rejected'
 			? 'The MAST service rejected the token, or it expired (tokens last 10 days unused, 60 at most).'
 			: 'Searching CaSSI needs a MAST API token.';
-	const lines: TextLine[] = [
+	return [
 		[why, undefined, true],
 		['', undefined],
-		[`Create one at ${TOKEN_URL}`, theme.accent],
-		['Roman data also needs authorisation: write to archive@stsci.edu.', theme.muted],
+		[`Create one at ${TOKEN_URL}`, accent],
+		['Roman data also needs authorisation: write to archive@stsci.edu.', muted],
+	];
+}
+
+/** Another service (an emulator, a test server) has its own token: MAST's token page would mislead. */
+function serviceLines(token: TokenForm, service: string, accent: string | undefined, muted: string | undefined): TextLine[] {
+	const why = token.reason === 'rejected' ? `The service at ${service} rejected the token.` : `The service at ${service} needs a token.`;
+	return [
+		[why, undefined, true],
+		['', undefined],
+		[`This is not MAST: enter the token ${service} accepts.`, accent],
+		[`A \`cassi emulator\` accepts "${EMULATOR_TOKEN}" unless it was started with --token.`, muted],
+	];
+}
+
+export function TokenScreen({token, service, storePath, spinner, width, height}: TokenScreenProps) {
+	const theme = useTheme();
+	const masked = '•'.repeat(Math.min(token.value.length, Math.max(0, width - 20)));
+	const lines: TextLine[] = [
+		...(service ? serviceLines(token, service, theme.accent, theme.muted) : mastLines(token, theme.accent, theme.muted)),
 		['Your results, marks and downloads are kept while you do this.', theme.muted],
 		['', undefined],
 	];
@@ -35,7 +54,7 @@ export function TokenScreen({token, storePath, spinner, width, height}: TokenScr
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<TextLines lines={lines} width={width} />
 			<Text>
-				{fit(`Paste your MAST token: ${masked}▏`, width)}
+				{fit(`Paste your ${service ? "" : "MAST "}token: ${masked}▏`, width)}
 			</Text>
 			<Text>{fit(`[${token.save ? 'x' : ' '}] Save it for next time (Tab toggles)${storePath ? ` in ${storePath}` : ''}`, width)}</Text>
 			<Text> </Text>
