@@ -22,9 +22,10 @@ import {
 	transportError,
 } from './http.js';
 import {buildPayload} from './query.js';
-import {Deduper, parseSearchResponse, type ParsedSearch} from './records.js';
+import {pageThrough} from './paging.js';
+import {parseSearchResponse, type ParsedSearch} from './records.js';
 import {withRetries, type RetryOptions} from './retry.js';
-import {type CassiRecord, type Query, type SearchPage, type SearchPayload} from './types.js';
+import {type CassiRecord, type Query, type SearchCut, type SearchPage, type SearchPayload} from './types.js';
 
 export interface ClientOptions {
 	apiUrl: string;
@@ -47,6 +48,8 @@ export interface SearchResult {
 	records: CassiRecord[];
 	total?: number;
 	duplicates: number;
+	/** Set when more files match than were fetched (see SearchCut). */
+	cut?: SearchCut;
 }
 
 export const DEFAULT_HEADERS_TIMEOUT_MS = 120_000;
@@ -155,26 +158,16 @@ export class CassiClient {
 		}
 	}
 
-	/** Pages as they arrive, each de-duplicated against all earlier pages. */
-	async *searchPages(query: Query, options: {signal?: AbortSignal} = {}): AsyncGenerator<SearchPage> {
-		const deduper = new Deduper();
-		const limit = query.limit;
-		let received = 0;
-		for (;;) {
-			const remaining = limit - received;
-			const asked = Math.min(remaining, this.options.pageSize ?? remaining);
-			const page = await this.post(buildPayload(query, received, asked), options.signal);
-			// A service that ignores `limit` must not push us past the user's limit.
-			const raw = page.records.length > remaining ? page.records.slice(0, remaining) : page.records;
-			const rows = raw.length;
-			received += rows;
-			const records = deduper.add(raw);
-			const moreExist = page.total !== undefined ? received < page.total : rows >= asked && asked < remaining;
-			// A page of 0 rows ends it: a service whose totalResults overcounts must not loop us.
-			const done = rows === 0 || received >= limit || !moreExist;
-			yield {records, received, total: page.total, duplicates: deduper.duplicates, done};
-			if (done) return;
-		}
+	/**
+	 * Pages as they arrive, each de-duplicated against all earlier pages, up to `query.limit`
+	 * distinct files; the last one says whether the answer was cut (paging.ts explains how).
+	 */
+	searchPages(query: Query, options: {signal?: AbortSignal} = {}): AsyncGenerator<SearchPage> {
+		return pageThrough(
+			query.limit,
+			request => this.post(buildPayload(query, request.offset, request.limit), options.signal),
+			this.options.pageSize,
+		);
 	}
 
 	async search(
@@ -184,13 +177,15 @@ export class CassiClient {
 		const records: CassiRecord[] = [];
 		let total: number | undefined;
 		let duplicates = 0;
+		let cut: SearchCut | undefined;
 		for await (const page of this.searchPages(query, {signal: options.signal})) {
 			for (const record of page.records) records.push(record);
 			total = page.total;
 			duplicates = page.duplicates;
+			cut = page.cut;
 			options.onPage?.(page);
 		}
-		return total === undefined ? {records, duplicates} : {records, total, duplicates};
+		return {records, duplicates, ...(total === undefined ? {} : {total}), ...(cut ? {cut} : {})};
 	}
 
 	/** A one-row query: resolves if the service accepts the token, throws an auth error if not. */

@@ -250,18 +250,23 @@ export class Deduper {
 	private readonly seen = new Set<string>();
 	duplicates = 0;
 
-	add(records: readonly CassiRecord[]): CassiRecord[] {
+	/** The records not seen before; `countRepeats` false for rows we asked for again. */
+	add(records: readonly CassiRecord[], countRepeats = true): CassiRecord[] {
 		const fresh: CassiRecord[] = [];
 		for (const record of records) {
 			const key = recordId(record);
 			if (this.seen.has(key)) {
-				this.duplicates++;
+				if (countRepeats) this.duplicates++;
 				continue;
 			}
 			this.seen.add(key);
 			fresh.push(record);
 		}
 		return fresh;
+	}
+
+	has(record: CassiRecord): boolean {
+		return this.seen.has(recordId(record));
 	}
 
 	get size(): number {

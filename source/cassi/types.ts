@@ -41,14 +41,29 @@ export interface SearchPayload {
 
 /** One response page, validated and de-duplicated against the pages before it. */
 export interface SearchPage {
+	/** Files not in an earlier page, up to the limit. */
 	records: CassiRecord[];
-	/** Rows received so far (before de-duplication). */
+	/** Rows received so far (before de-duplication; rows we asked for twice count once). */
 	received: number;
 	/** `totalResults` when the service sent it, else undefined. */
 	total?: number;
 	/** Duplicates dropped so far. */
 	duplicates: number;
 	done: boolean;
+	/** On the last page only: set when more files match than were fetched. */
+	cut?: SearchCut;
+}
+
+/**
+ * An incomplete answer. `limit`: the user's limit stopped it; results come oldest first, so
+ * the newest files are the missing ones. `service`: the service reported more than it sent.
+ */
+export interface SearchCut {
+	by: 'limit' | 'service';
+	/** The service's totalResults, when sent (it may count repeated rows). */
+	total?: number;
+	/** False when more are only likely: the limit was reached and the service sent no total. */
+	known: boolean;
 }
 
 export const DEFAULT_API_URL = 'https://mast.stsci.edu/cassi/api/v0.1';

@@ -53,6 +53,7 @@ export function defineSubcommands(program: Command, run: Runner): void {
 		.option('--scale <n>', 'multiply the daily volume (100 gives 50,000+ rows a week)')
 		.option('--quiet', 'no request log on stderr')
 		.option('--page-size <n>', 'most rows one search response returns')
+		.option('--count-mode <mode>', 'what offset, limit and totalResults count: raw (rows, repeats included; default) or distinct (files)')
 		.action((options: RawEmulatorFlags) =>
 			run(async () => {
 				const {parseEmulatorFlags, runEmulatorCommand} = await import('../emulator/command.js');

@@ -105,7 +105,7 @@ export class Archive {
 				size: extra.size,
 				startMs: extra.startTime === undefined ? null : toMs(extra.startTime),
 				endMs: extra.endTime === undefined ? null : toMs(extra.endTime),
-				dup: false,
+				dup: extra.repeat ?? false,
 				collection: 'eng',
 				extra,
 			});

@@ -6,6 +6,7 @@
 import {CassiError} from '../cassi/errors.js';
 import {MAX_SCALE} from './archive.js';
 import {DEMO_TOKEN, startEmulator} from './server.js';
+import {COUNT_MODES, type CountMode} from './types.js';
 
 export interface EmulatorCommandOptions {
 	port: number;
@@ -18,6 +19,8 @@ export interface EmulatorCommandOptions {
 	bytesPerSecond?: number;
 	scale: number;
 	pageSize?: number;
+	/** Undefined: the emulator's default (`raw`). */
+	countMode?: CountMode;
 	quiet: boolean;
 }
 
@@ -31,6 +34,7 @@ export interface RawEmulatorFlags {
 	rate?: string;
 	scale?: string;
 	pageSize?: string;
+	countMode?: string;
 	quiet?: boolean;
 }
 
@@ -53,6 +57,9 @@ export function parseEmulatorFlags(raw: RawEmulatorFlags): EmulatorCommandOption
 	const scale = raw.scale === undefined ? 1 : Number(raw.scale);
 	if (!(scale > 0 && scale <= MAX_SCALE)) throw new CassiError('usage', `--scale must be a number above 0 and at most ${MAX_SCALE}, not "${raw.scale}"`);
 	if (raw.token !== undefined && raw.token.trim() === '') throw new CassiError('usage', '--token must not be empty');
+	if (raw.countMode !== undefined && !(COUNT_MODES as readonly string[]).includes(raw.countMode)) {
+		throw new CassiError('usage', `--count-mode must be ${COUNT_MODES.join(' or ')}, not "${raw.countMode}"`);
+	}
 	return {
 		port: raw.port === undefined ? 0 : wholeNumber('port', raw.port, 0, 65_535),
 		host: raw.host ?? '127.0.0.1',
@@ -62,6 +69,7 @@ export function parseEmulatorFlags(raw: RawEmulatorFlags): EmulatorCommandOption
 		bytesPerSecond: raw.rate === undefined ? undefined : parseRate(raw.rate),
 		scale,
 		pageSize: raw.pageSize === undefined ? undefined : wholeNumber('page-size', raw.pageSize, 1, 1_000_000),
+		countMode: raw.countMode as CountMode | undefined,
 		quiet: raw.quiet ?? false,
 	};
 }
@@ -87,6 +95,7 @@ export async function runEmulatorCommand(options: EmulatorCommandOptions, io: Ru
 			bytesPerSecond: options.bytesPerSecond,
 			scale: options.scale,
 			pageSize: options.pageSize,
+			countMode: options.countMode,
 			quiet: options.quiet,
 			log: line => stderr.write(`${line}\n`),
 		});

@@ -2,6 +2,7 @@
 import type {Product} from './archive.js';
 import {dateBounds, matches} from './grammar.js';
 import type {SearchRequest} from './payload.js';
+import type {CountMode} from './types.js';
 
 export interface ProductSource {
 	scan(lo: number, hi: number): Iterable<Product>;
@@ -46,6 +47,27 @@ export function searchRows(source: ProductSource, request: SearchRequest): Produ
 		}
 	}
 	return rows;
+}
+
+/** The files of `searchRows`' answer: its repeated rows (always back to back) dropped. */
+export function distinctRows(rows: readonly Product[]): Product[] {
+	return rows.filter((row, index) => index === 0 || rows[index - 1] !== row);
+}
+
+/**
+ * One page. In `raw` mode the offset, the count and the total are rows with the repeats in
+ * them, as the rows come; in `distinct` mode they are files (`rows` is then distinctRows'
+ * list) and the page sends each of its repeated files twice on top of the count.
+ */
+export function pageOf(rows: readonly Product[], offset: number, count: number, mode: CountMode): Product[] {
+	const slice = rows.slice(offset, offset + count);
+	if (mode === 'raw') return slice;
+	const page: Product[] = [];
+	for (const product of slice) {
+		page.push(product);
+		if (product.dup) page.push(product);
+	}
+	return page;
 }
 
 /** A small LRU of row lists, so paging through a big result does not search again. */

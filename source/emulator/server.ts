@@ -11,7 +11,7 @@ import {FaultBook, type Endpoint} from './faults.js';
 import {PayloadError, parseDownloadBody, parseSearchBody} from './payload.js';
 import {RecordMaker} from './records.js';
 import {RITA_CAMPAIGNS, ritaProducts, type RitaCampaign} from './rita.js';
-import {RowCache, searchRows, type ProductSource} from './search.js';
+import {distinctRows, pageOf, RowCache, searchRows, type ProductSource} from './search.js';
 import {sendBody, sleep} from './stream.js';
 import {EMULATOR_TOKEN as DEMO_TOKEN} from '../cassi/types.js';
 import type {Emulator, EmulatorOptions, FaultRule, RequestLogEntry} from './types.js';
@@ -94,6 +94,7 @@ function sendFaultStatus(res: ServerResponse, rule: FaultRule & {status: number}
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
 	const token = options.token ?? DEMO_TOKEN;
 	const pageSize = options.pageSize ?? 5000;
+	const countMode = options.countMode ?? 'raw';
 	const archive = new Archive({
 		seed: options.seed ?? 1,
 		scale: options.scale ?? 1,
@@ -123,11 +124,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	async function handleSearch(r: Route & {kind: 'search'}, text: string, res: ServerResponse, entry: RequestLogEntry, fault?: FaultRule) {
 		const request = parseSearchBody(text, r.collection === 'eng' ? r.scope : undefined);
 		const key = `${r.collection}:${r.kind === 'search' && r.collection === 'rita' ? r.campaign : ''}:${JSON.stringify(request.conditions)}`;
-		const rows = rowCache.get(key, () => searchRows(sourceFor(r), request));
+		// In distinct mode `rows` holds each file once; pageOf sends the repeats.
+		const rows = rowCache.get(`${countMode}:${key}`, () => {
+			const all = searchRows(sourceFor(r), request);
+			return countMode === 'distinct' ? distinctRows(all) : all;
+		});
 		const count = Math.min(request.limit ?? pageSize, pageSize);
-		const page = rows.slice(request.offset, request.offset + count);
+		const page = pageOf(rows, request.offset, count, countMode);
 		await records.prepare(page);
-		const info = {offset: request.offset, limit: request.limit ?? null, returned: page.length, pageSize, service: 'cassi-emulator'};
+		const info = {offset: request.offset, limit: request.limit ?? null, returned: page.length, pageSize, countMode, service: 'cassi-emulator'};
 		const body = Buffer.from(`{"results":[${page.map(p => records.json(p)).join(',')}],"totalResults":${rows.length},"messages":[],"info":${JSON.stringify(info)}}`);
 		res.writeHead(200, {'Content-Type': 'application/json', 'Content-Length': String(body.length)});
 		const chunks = function* () {

@@ -44,7 +44,17 @@ export interface ExtraRecord {
 	withChecksum?: boolean;
 	/** Fields that replace the generated record's (e.g. `{checksum: 'bad', distribution: null}`). */
 	raw?: Record<string, unknown>;
+	/** Send its row twice, back to back, as the service does for some rows (default false). */
+	repeat?: boolean;
 }
+
+/**
+ * What `offset`, `limit`, `totalResults` and the page cap count (the real service's choice is
+ * unknown): `raw` rows, the repeated ones included (the default), or `distinct` files, each
+ * page then holding its files' repeated rows on top.
+ */
+export type CountMode = 'raw' | 'distinct';
+export const COUNT_MODES: readonly CountMode[] = ['raw', 'distinct'];
 
 export interface EmulatorOptions {
 	/** Default 0: a free port. */
@@ -59,8 +69,10 @@ export interface EmulatorOptions {
 	now?: Date;
 	/** Multiplies the daily volume (default 1); 100 gives >= 50,000 rows in any 7-day range. */
 	scale?: number;
-	/** Most rows one search response returns (default 5000); totalResults tells the rest. */
+	/** Most rows (files, in `distinct` count mode) one search response returns (default 5000); totalResults tells the rest. */
 	pageSize?: number;
+	/** What offset, limit, totalResults and pageSize count (default `raw`). */
+	countMode?: CountMode;
 	/** Added before each response. */
 	latencyMs?: number;
 	/** Per-connection download throttle. */

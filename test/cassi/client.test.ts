@@ -74,10 +74,12 @@ describe('CassiClient search', () => {
 		const server = await serve(pagedService(rows, 10));
 		const pages: SearchPage[] = [];
 		const result = await client(server).client.search(QUERY, {onPage: page => pages.push(page)});
+		// The third page is asked at the file count (19), with the row already held again: it comes
+		// back first, so the service counts rows, and the page's new rows start after it.
 		expect(server.requests.map(r => [r.json.offset, r.json.limit])).toEqual([
 			[0, 50000],
 			[10, 49990],
-			[20, 49980],
+			[19, 49982],
 		]);
 		expect(pages.map(p => [p.records.length, p.received, p.duplicates, p.done])).toEqual([
 			[10, 10, 0, false],
@@ -109,7 +111,8 @@ describe('CassiClient search', () => {
 			sendJson(response, 200, {results: rows.slice(offset, offset + limit)});
 		});
 		const result = await client(server, {pageSize: 10}).client.search(QUERY);
-		expect(server.requests).toHaveLength(2);
+		// Without a total, a short page may be a cap: only an empty page says the end.
+		expect(server.requests).toHaveLength(3);
 		expect(result.records).toHaveLength(15);
 		expect(result.total).toBeUndefined();
 	});

@@ -69,6 +69,7 @@ describe('emulator flags', () => {
 			quiet: false,
 		});
 		expect(parseEmulatorFlags({})).toMatchObject({port: 0, seed: 1, token: undefined, latencyMs: 0, bytesPerSecond: undefined, scale: 1});
+		expect(parseEmulatorFlags({countMode: 'distinct', pageSize: '500'})).toMatchObject({countMode: 'distinct', pageSize: 500});
 		expect(parseRate('512k')).toBe(524_288);
 		expect(parseRate('1000')).toBe(1000);
 	});
@@ -84,6 +85,7 @@ describe('emulator flags', () => {
 		{scale: '0'},
 		{scale: '5000'},
 		{token: ' '},
+		{countMode: 'files'},
 	])('refuses %j as a usage error', flags => {
 		try {
 			parseEmulatorFlags(flags);

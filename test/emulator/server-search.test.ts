@@ -84,6 +84,23 @@ describe('search results', () => {
 		expect((await search(emu, [DAY_4], {limit: 3})).results).toHaveLength(3);
 	});
 
+	it('in distinct count mode, counts offset, limit, the page cap and totalResults in files and sends repeats on top', async () => {
+		const distinct = await startEmulator({quiet: true, now: NOW, pageSize: 7, countMode: 'distinct', duplicateRate: 0.5});
+		try {
+			const first = await search(distinct, [DAY_4]);
+			expect(first.totalResults).toBe(39);
+			const rows = [...first.results];
+			for (let offset = 7; offset < first.totalResults; offset += 7) rows.push(...(await search(distinct, [DAY_4], {offset})).results);
+			const names = rows.map(r => r.archiveFileName);
+			expect(new Set(names).size).toBe(39);
+			expect(names.length).toBeGreaterThan(39);
+			const page = (await search(distinct, [DAY_4], {offset: 3, limit: 5})).results.map(r => r.archiveFileName);
+			expect(new Set(page)).toEqual(new Set([...new Set(names)].slice(3, 8)));
+		} finally {
+			await distinct.close();
+		}
+	});
+
 	it('sends some rows twice, identical', async () => {
 		const big = await startEmulator({quiet: true, now: NOW, pageSize: 100_000});
 		try {

@@ -1,0 +1,116 @@
+/**
+ * Paging that neither loses nor doubles a file, whichever way the service counts.
+ *
+ * Unknown (../shared/cassi-api.md): whether `offset`, `limit` and `totalResults` count raw rows
+ * (the repeated ones included) or distinct files, and whether a response may hold fewer rows
+ * than asked while more exist (a page cap). So:
+ * - The next page is asked at offset = distinct files so far. Distinct files never outnumber raw
+ *   rows, so under either counting that offset is at or before the first unseen file: at worst
+ *   the page re-sends rows already held, never skips one.
+ * - When rows were repeated so far (distinct < raw), that page tells how the service counts: if
+ *   it begins with the row we hold at that raw position, offsets count rows, and later pages
+ *   start at the raw row count; if it begins with an unseen file, offsets count files.
+ * - Every row the service sends is de-duplicated before anything is cut; the user's limit cuts
+ *   files after that, so `--limit N` means N distinct files.
+ * - It stops when the files in hand reach the total (or, counting rows, the rows do), on an
+ *   empty page, or on a page that adds no new file; a page of only repeats is skipped past a
+ *   few times when offsets count rows. A short page alone never ends it (it may be a cap).
+ */
+import {Deduper, recordId} from './records.js';
+import type {CassiRecord, SearchCut, SearchPage} from './types.js';
+
+export type Counting = 'unknown' | 'files' | 'rows';
+
+/** Pages in a row that add no file before a row-counting service is taken to be done. */
+const MAX_STALE_PAGES = 3;
+
+export interface PageRequest {
+	offset: number;
+	limit: number;
+}
+
+export interface ServicePage {
+	records: CassiRecord[];
+	total?: number;
+}
+
+/** The paging state between requests; `fetch` posts one request. */
+export async function* pageThrough(
+	limit: number,
+	fetch: (request: PageRequest) => Promise<ServicePage>,
+	pageSize?: number,
+): AsyncGenerator<SearchPage> {
+	const deduper = new Deduper();
+	// Rows by raw position, only while the counting is unknown: the test for row counting.
+	let rawRows: CassiRecord[] | undefined = [];
+	let counting: Counting = 'unknown';
+	let rows = 0; // rows received, re-sent ones not counted; the raw offset when counting rows
+	let files = 0; // files yielded: never more than the limit
+	let total: number | undefined;
+	let cutByLimit = false;
+	let stale = 0;
+	let pages = 0;
+	let longest = 0;
+	// A belt over the stops below: each page adds a file or is one of a short run of stale ones.
+	const maxPages = 2 * limit + 2 * MAX_STALE_PAGES;
+	for (;;) {
+		const wanted = limit - files;
+		const offset = counting === 'rows' ? rows : deduper.size;
+		// While unknown, a page at the file count may re-send the rows after it: ask for those too.
+		const overlap = counting === 'unknown' ? rows - deduper.size : 0;
+		const asked = Math.min(wanted, pageSize ?? wanted) + overlap;
+		const page = await fetch({offset, limit: asked});
+		pages++;
+		if (page.total !== undefined) total = page.total;
+		const got = page.records;
+		let resent = 0;
+		if (counting === 'unknown' && got.length > 0) {
+			if (overlap > 0) {
+				if (recordId(got[0]) === recordId(rawRows![offset])) {
+					counting = 'rows';
+					resent = Math.min(overlap, got.length);
+				} else {
+					counting = 'files';
+				}
+			} else if (deduper.has(got[0])) {
+				// Asked at the raw position with no repeats so far: a file count would give a new file here.
+				counting = 'rows';
+			}
+			if (counting === 'unknown') for (const record of got) rawRows!.push(record);
+			else rawRows = undefined;
+		}
+		// Re-sent rows are ours again, not the service's repeats: they are not counted as duplicates.
+		const added = resent > 0 ? [...deduper.add(got.slice(0, resent), false), ...deduper.add(got.slice(resent))] : deduper.add(got);
+		rows += got.length - resent;
+		const room = limit - files;
+		const records = added.length > room ? added.slice(0, room) : added;
+		if (added.length > room) cutByLimit = true;
+		files += records.length;
+
+		stale = added.length === 0 ? stale + 1 : 0;
+		// Shorter than asked and than an earlier page: not a cap (a cap is the same every time), so the end.
+		const endOfRows = got.length < asked && got.length < longest;
+		longest = Math.max(longest, got.length);
+		// Counting rows, the rows reaching the total end it if the total counts rows too: only a total
+		// of files could leave files unseen there, and the rows ending short of a cap rule that out.
+		const seenAll = total !== undefined && (deduper.size >= total || (counting === 'rows' && rows === total && endOfRows));
+		// Counting rows, a page of only repeats still moves the offset on: keep going (a few times).
+		const staleEnds = stale > 0 && (counting !== 'rows' || stale > MAX_STALE_PAGES);
+		const done = files >= limit || seenAll || got.length === 0 || staleEnds || pages >= maxPages;
+		const cut = done ? cutOf({cutByLimit, full: files >= limit, seenAll, total, files: deduper.size, rows}) : undefined;
+		yield {records, received: rows, total, duplicates: deduper.duplicates, done, ...(cut ? {cut} : {})};
+		if (done) return;
+	}
+}
+
+/** Why the answer is incomplete, or undefined when it is all there is. */
+function cutOf(end: {cutByLimit: boolean; full: boolean; seenAll: boolean; total?: number; files: number; rows: number}): SearchCut | undefined {
+	const total = end.total === undefined ? {} : {total: end.total};
+	if (end.cutByLimit) return {by: 'limit', known: true, ...total};
+	if (end.seenAll) return undefined;
+	if (end.full) return {by: 'limit', known: end.total !== undefined, ...total};
+	// The service stopped sending although its total says more: short of it in files, and the rows
+	// received are not exactly it either (as they are when the total counts repeated rows).
+	if (end.total !== undefined && end.files < end.total && end.rows !== end.total) return {by: 'service', known: true, total: end.total};
+	return undefined;
+}
