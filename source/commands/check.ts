@@ -37,10 +37,9 @@ export function parseBaselineDays(text: string): number {
 	return value;
 }
 
-/** Whether the search stopped before the service's every row arrived. */
-export function wasCut(page: SearchPage | undefined, limit: number): boolean {
-	if (!page) return false;
-	return page.total !== undefined ? page.received < page.total : page.received >= limit;
+/** Whether the search stopped before every matching file arrived (the client's paging decides). */
+export function wasCut(page: SearchPage | undefined): boolean {
+	return page?.cut !== undefined;
 }
 
 export async function checkCommand(flags: CheckFlags): Promise<number> {
@@ -62,7 +61,7 @@ export async function checkCommand(flags: CheckFlags): Promise<number> {
 			progress: process.stderr,
 			onPage: page => (last = page),
 		});
-		const truncated = wasCut(last, query.limit);
+		const truncated = wasCut(last);
 		const report = buildCheckReport(records, {
 			date: day,
 			baselineDays,
