@@ -1,5 +1,6 @@
 /** The results list: moving, marking, filtering, sorting, and the keys that leave it. */
 import prettyBytes from 'pretty-bytes';
+import {MarkSet} from './mark-set.js';
 import type {Command} from './actions.js';
 import {onForm} from './form-reducer.js';
 import {listHeight} from './layout.js';
@@ -81,7 +82,7 @@ export function onBrowse(state: AppState, command: Command): AppState {
 		case 'clear-marks': {
 			const count = selectMarked(state).count;
 			if (count > CLEAR_CONFIRM_THRESHOLD) return {...state, confirm: {kind: 'clear-marks', message: `Clear all ${count} marks? (y/n)`}};
-			return {...state, marks: new Set()};
+			return {...state, marks: MarkSet.empty};
 		}
 		case 'mark-type':
 			return markType(state);

@@ -1,5 +1,6 @@
 /** The state a session starts in. */
 import {DEFAULT_TYPES, formFromInitial, initialFormState, mergeTypes} from './form.js';
+import {MarkSet} from './mark-set.js';
 import type {Query} from '../cassi/types.js';
 import type {AppState, InitialQuery} from './types.js';
 
@@ -42,7 +43,7 @@ export function initialState(options: InitialOptions): AppState {
 		sort: {key: 'ingest', descending: false},
 		cursor: 0,
 		scroll: 0,
-		marks: new Set(),
+		marks: MarkSet.empty,
 		detailScroll: 0,
 		exportForm: {format: 'csv', scope: 'marked', file: 'cassi-results.csv', focus: 'file'},
 		token: {value: '', save: true, checking: false, reason: 'missing'},

@@ -35,12 +35,13 @@ export function movePage(state: AppState, delta: number): AppState {
  */
 export function keepCursorRow(before: AppState, after: AppState): AppState {
 	const previous = selectView(before);
-	const id = previous[before.cursor]?.id;
+	const row = previous[before.cursor];
 	const view = selectView(after);
 	if (view === previous) return clampCursor(after);
 	// Rows appended below the cursor leave it where it is.
-	if (id !== undefined && view[before.cursor]?.id === id) return clampCursor(after);
-	let cursor = id === undefined ? 0 : view.findIndex(row => row.id === id);
+	if (row !== undefined && view[before.cursor] === row) return clampCursor(after);
+	// The same file is the same row object: a view change never rebuilds rows.
+	let cursor = row === undefined ? 0 : view.indexOf(row);
 	if (cursor < 0) cursor = Math.min(before.cursor, Math.max(0, view.length - 1));
 	const height = listHeight(after.height);
 	// Keep the row at the same screen line when possible.

@@ -2,6 +2,7 @@
  * The one reducer. Commands (from keys) are interpreted by the screen and mode they arrive
  * in; Esc closes only the innermost thing open (confirm, help, filter line, then a screen).
  */
+import {MarkSet} from './mark-set.js';
 import type {Action, Command} from './actions.js';
 import {onBrowse, onFilter, setFilter} from './browse-reducer.js';
 import {onForm, typeIntoForm} from './form-reducer.js';
@@ -30,7 +31,7 @@ function onConfirm(state: AppState, command: Command): AppState {
 	const closed = {...state, confirm: undefined};
 	switch (confirm.kind) {
 		case 'clear-marks':
-			return {...closed, marks: new Set(), message: {text: 'Marks cleared', tone: 'info'}};
+			return {...closed, marks: MarkSet.empty, message: {text: 'Marks cleared', tone: 'info'}};
 		case 'download':
 			return requestDownload(closed);
 		default:

@@ -2,6 +2,7 @@
 import {exposure, recordId, recordSize} from '../cassi/records.js';
 import {sanitizeText} from '../cassi/sanitize.js';
 import type {CassiRecord} from '../cassi/types.js';
+import {keyOf} from './mark-set.js';
 import {shortType} from './type-labels.js';
 import type {Row} from './types.js';
 
@@ -29,8 +30,10 @@ export function toRow(record: CassiRecord): Row {
 	// list must never draw an escape sequence whatever fed it.
 	const name = sanitizeText(String(record.archiveFileName));
 	const type = sanitizeText(String(record.fileType));
+	const id = recordId(record);
 	const row: Row = {
-		id: recordId(record),
+		id,
+		key: keyOf(id),
 		record,
 		name,
 		type,

@@ -3,89 +3,45 @@
  * cursor move reuses the filtered, sorted view and only slices the visible window.
  */
 import {listHeight} from './layout.js';
+import type {MarkSet} from './mark-set.js';
 import {memo} from './memo.js';
-import type {AppState, Row, Sort} from './types.js';
+import {compareText, sortRows} from './sort-index.js';
+import type {AppState, Row} from './types.js';
 
-function compareText(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/**
- * Ties fall to the full ingest time, then to 0: the sort is stable and rows sit in the
- * service's order, so files with the very same time keep the order the service sent them in.
- */
-function comparator(sort: Sort): (a: Row, b: Row) => number {
-	const direction = sort.descending ? -1 : 1;
-	switch (sort.key) {
-		case 'name':
-			return (a, b) => direction * compareText(a.name, b.name) || compareText(a.ingestKey, b.ingestKey);
-		case 'type':
-			return (a, b) => direction * compareText(a.type, b.type) || compareText(a.ingestKey, b.ingestKey);
-		case 'size':
-			// Unknown sizes go last whichever the direction.
-			return (a, b) => {
-				if (a.size === undefined || b.size === undefined) {
-					return (a.size === undefined ? 1 : 0) - (b.size === undefined ? 1 : 0) || compareText(a.ingestKey, b.ingestKey);
-				}
-				return direction * (a.size - b.size) || compareText(a.ingestKey, b.ingestKey);
-			};
-		default:
-			return (a, b) => direction * compareText(a.ingestKey, b.ingestKey);
-	}
-}
-
-function matcher(filter: string, typeFilter: string | undefined): ((row: Row) => boolean) | undefined {
-	const needle = filter.trim().toLowerCase();
+function matcher(needle: string, typeFilter: string | undefined): ((row: Row) => boolean) | undefined {
 	if (!needle && typeFilter === undefined) return undefined;
 	return row => (typeFilter === undefined || row.type === typeFilter) && (!needle || row.haystack.includes(needle));
 }
 
-/** Merge two sorted lists (stable: `a` first on ties). */
-function merge(a: Row[], b: Row[], compare: (x: Row, y: Row) => number): Row[] {
-	const out = new Array<Row>(a.length + b.length);
-	let i = 0;
-	let j = 0;
-	let k = 0;
-	while (i < a.length && j < b.length) out[k++] = compare(b[j], a[i]) < 0 ? b[j++] : a[i++];
-	while (i < a.length) out[k++] = a[i++];
-	while (j < b.length) out[k++] = b[j++];
-	return out;
-}
-
-interface SortedEntry {
-	rows: Row[];
-	key: Sort['key'];
-	descending: boolean;
+interface FilterEntry {
 	sorted: Row[];
+	needle: string;
+	typeFilter: string | undefined;
+	view: Row[];
 }
 
-// Two entries: the reducer compares the view before and after a change.
-const sortedCache: SortedEntry[] = [];
-
-/** All rows in sort order; pages only ever append, so new rows are sorted alone and merged in. */
-function sortedRows(rows: Row[], sort: Sort): Row[] {
-	const same = (entry: SortedEntry) => entry.key === sort.key && entry.descending === sort.descending;
-	const hit = sortedCache.find(entry => entry.rows === rows && same(entry));
-	if (hit) return hit.sorted;
-	const compare = comparator(sort);
-	const base = sortedCache.find(
-		entry => same(entry) && entry.rows.length > 0 && entry.rows.length < rows.length && rows[0] === entry.rows[0] && rows[entry.rows.length - 1] === entry.rows[entry.rows.length - 1],
-	);
-	const sorted = base ? merge(base.sorted, rows.slice(base.rows.length).sort(compare), compare) : [...rows].sort(compare);
-	sortedCache.unshift({rows, key: sort.key, descending: sort.descending, sorted});
-	sortedCache.length = Math.min(sortedCache.length, 2);
-	return sorted;
-}
+// The last few filters over the current sorted rows: a backspace finds its answer here, and a
+// keystroke that extends the text narrows the previous answer instead of all the rows.
+const filterCache: FilterEntry[] = [];
 
 // Filtering a sorted list keeps its order: typing in the filter never re-sorts.
-const filteredView = memo((sorted: Row[], filter: string, typeFilter: string | undefined): Row[] => {
-	const match = matcher(filter, typeFilter);
-	return match ? sorted.filter(match) : sorted;
-});
+function filteredView(sorted: Row[], filter: string, typeFilter: string | undefined): Row[] {
+	const needle = filter.trim().toLowerCase();
+	const match = matcher(needle, typeFilter);
+	if (!match) return sorted;
+	const same = (entry: FilterEntry) => entry.sorted === sorted && entry.typeFilter === typeFilter;
+	const hit = filterCache.find(entry => same(entry) && entry.needle === needle);
+	if (hit) return hit.view;
+	const narrower = filterCache.find(entry => same(entry) && needle.includes(entry.needle));
+	const view = (narrower ? narrower.view : sorted).filter(match);
+	filterCache.unshift({sorted, needle, typeFilter, view});
+	filterCache.length = Math.min(filterCache.length, 8);
+	return view;
+}
 
 /** The rows the list shows, filtered and sorted. */
 export function selectView(state: Pick<AppState, 'rows' | 'filter' | 'typeFilter' | 'sort'>): Row[] {
-	return filteredView(sortedRows(state.rows, state.sort), state.filter, state.typeFilter);
+	return filteredView(sortRows(state.rows, state.sort), state.filter, state.typeFilter);
 }
 
 /** The slice of the view on screen. */
@@ -110,17 +66,17 @@ export interface MarkedStats {
 	unknownSize: number;
 }
 
-const markedStats = memo((rows: Row[], marks: ReadonlySet<string>): MarkedStats => {
-	const byId = rowsById(rows);
+const markedStats = memo((rows: Row[], marks: MarkSet): MarkedStats => {
 	let count = 0;
 	let bytes = 0;
 	let unknownSize = 0;
-	for (const id of marks) {
-		const row = byId.get(id);
-		if (!row) continue;
-		count++;
-		if (row.size === undefined) unknownSize++;
-		else bytes += row.size;
+	if (marks.size > 0) {
+		for (const row of rows) {
+			if (!marks.hasKey(row.key)) continue;
+			count++;
+			if (row.size === undefined) unknownSize++;
+			else bytes += row.size;
+		}
 	}
 	return {count, bytes, unknownSize};
 });
@@ -132,7 +88,7 @@ export function selectMarked(state: AppState): MarkedStats {
 
 /** Marked rows in result order (for downloads and export). */
 export function selectMarkedRows(state: AppState): Row[] {
-	return state.rows.filter(row => state.marks.has(row.id));
+	return state.rows.filter(row => state.marks.hasKey(row.key));
 }
 
 export interface TypeCount {

@@ -5,6 +5,7 @@
  */
 import type {QueueSnapshot} from '../cassi/download/types.js';
 import type {CassiRecord, Query} from '../cassi/types.js';
+import type {MarkSet} from './mark-set.js';
 
 /** The query form as the user types it (dates may be relative: `today`, `-3d`). */
 export interface FormValues {
@@ -33,6 +34,8 @@ export interface FormState {
 /** One result row, with everything the list, sort, filter and timeline need precomputed. */
 export interface Row {
 	id: string;
+	/** The id's small-integer key, for the marks bitmap (mark-set.ts). */
+	key: number;
 	record: CassiRecord;
 	name: string;
 	/** Lower-cased name + type, for the `/` filter. */
@@ -138,7 +141,7 @@ export interface AppState {
 	sort: Sort;
 	cursor: number;
 	scroll: number;
-	marks: ReadonlySet<string>;
+	marks: MarkSet;
 	rangeAnchor?: number;
 	detailId?: string;
 	detailScroll: number;
