@@ -18,6 +18,7 @@ import {
 	readCapped,
 	readSnippet,
 	redact,
+	redactText,
 	redirectError,
 	transportError,
 } from './http.js';
@@ -130,7 +131,7 @@ export class CassiClient {
 		try {
 			if (statusCode >= 300 && statusCode < 400) throw redirectError(statusCode, header(headers, 'location'), url);
 			if (statusCode < 200 || statusCode >= 300) {
-				throw httpError(statusCode, headers, await errorSnippet(body, header(headers, 'content-encoding')), Date.now(), url);
+				throw httpError(statusCode, headers, redactText(await errorSnippet(body, header(headers, 'content-encoding')), token), Date.now(), url);
 			}
 			const encoding = header(headers, 'content-encoding');
 			// Content-Length counts compressed bytes; the cap is on what we hold, checked while reading.

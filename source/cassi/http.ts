@@ -127,6 +127,21 @@ export function transportError(error: unknown, url: URL, options: {headersTimeou
 	return new CassiError('network', `could not reach ${where} (${why}): check the network or --api-url`, retryable);
 }
 
+/**
+ * Replace the token in an error body before anything is taken from it. The body may be cut off
+ * (a broken connection, the snippet's length limit) inside the token, and a reason is shortened
+ * to 100 characters: either leaves a piece of the token that `redact` no longer recognises, so
+ * a cut-off start of the token at the very end goes too.
+ */
+export function redactText(text: string, token: string): string {
+	if (!token) return text;
+	const whole = text.split(token).join('…');
+	for (let length = Math.min(token.length - 1, whole.length); length > 0; length--) {
+		if (whole.endsWith(token.slice(0, length))) return `${whole.slice(0, -length)}…`;
+	}
+	return whole;
+}
+
 /** Replace the token anywhere in a message: servers sometimes echo what they were sent. */
 export function redact(error: CassiError, token: string): CassiError {
 	if (!error.message.includes(token)) return error;

@@ -5,7 +5,7 @@ import type {DownloadItem} from '../../source/cassi/download/types.js';
 import {readdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import {afterEach, beforeEach, expect} from 'vitest';
-import {sha256File, tempFolder} from './helpers.js';
+import {sha256File, tempFolder, type TempFolder} from './helpers.js';
 
 export const SEED = 11;
 
@@ -133,11 +133,12 @@ export async function startFixture(products: Product[]): Promise<Fixture> {
 	return fixture;
 }
 
-export type TempFolder = Awaited<ReturnType<typeof tempFolder>>;
+export type {TempFolder};
 
 /**
  * Each test gets a fresh emulator serving `products` and an empty temp folder (handed to `use`);
- * after it, the folder must pass verifyFolder, and both are closed whatever happened.
+ * after it, the folder must pass verifyFolder, nothing may have appeared outside it, and both are
+ * closed and removed whatever happened.
  */
 export function perTestFixture(products: Product[], use: (fixture: Fixture, folder: TempFolder) => void): void {
 	let fixture: Fixture;
@@ -150,6 +151,7 @@ export function perTestFixture(products: Product[], use: (fixture: Fixture, fold
 	afterEach(async () => {
 		try {
 			await fixture.verifyFolder(folder.path);
+			expect(await folder.strays(), 'written outside the download folder').toEqual([]);
 		} finally {
 			await fixture.close();
 			await folder.cleanup();

@@ -119,6 +119,7 @@ describe('the download queue', () => {
 		const url = good.productUrl;
 		const bad = [
 			'../escape',
+			'../../escape',
 			'sub/dir',
 			'back\\slash',
 			'/etc/passwd',

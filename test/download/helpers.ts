@@ -6,18 +6,58 @@
  */
 import {createHash} from 'node:crypto';
 import {createReadStream} from 'node:fs';
-import {mkdtemp, readdir, rm} from 'node:fs/promises';
+import {mkdir, mkdtemp, readdir, rm} from 'node:fs/promises';
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {join, relative, sep} from 'node:path';
 import {productChunk, sha256Of, type ContentSource} from '../../source/emulator/content.js';
 
 export const TOKEN = 'test-token-0123456789';
 
-export async function tempFolder(): Promise<{path: string; cleanup(): Promise<void>}> {
-	const path = await mkdtemp(join(tmpdir(), 'cassi-dl-'));
-	return {path, cleanup: () => rm(path, {recursive: true, force: true})};
+export interface TempFolder {
+	/** The download folder: `<root>/outer/downloads`, made empty. */
+	path: string;
+	/** This test's own temp folder: whatever a broken name guard writes with `../` or `../../` lands in here. */
+	root: string;
+	/** Everything under `root` that is not the download folder, inside it, or on the way to it. */
+	strays(): Promise<string[]>;
+	cleanup(): Promise<void>;
+}
+
+/**
+ * A download folder two levels below a temp folder of its own, so an escaping name writes into
+ * the sandbox (where `strays` finds it), never into the shared temp directory.
+ */
+export async function tempFolder(): Promise<TempFolder> {
+	const root = await mkdtemp(join(tmpdir(), 'cassi-dl-'));
+	const path = join(root, 'outer', 'downloads');
+	await mkdir(path, {recursive: true});
+	return {
+		path,
+		root,
+		strays: () => strays(root, path),
+		cleanup: () => rm(root, {recursive: true, force: true}),
+	};
+}
+
+/** Paths under `root` (relative, sorted) outside `folder` other than the folders leading to it. */
+export async function strays(root: string, folder: string): Promise<string[]> {
+	const inside = relative(root, folder);
+	const out: string[] = [];
+	const walk = async (dir: string) => {
+		for (const entry of await readdir(dir, {withFileTypes: true}).catch(() => [])) {
+			const path = relative(root, join(dir, entry.name));
+			if (path === inside || path.startsWith(`${inside}${sep}`)) continue;
+			if (entry.isDirectory() && inside.startsWith(`${path}${sep}`)) {
+				await walk(join(dir, entry.name));
+				continue;
+			}
+			out.push(path);
+		}
+	};
+	await walk(root);
+	return out.sort();
 }
 
 export async function sha256File(path: string): Promise<string> {

@@ -1,6 +1,6 @@
 /** The journal that lets `cassi resume` continue, and the lock that keeps two runs apart. */
 import {spawnSync} from 'node:child_process';
-import {readFile, stat, writeFile} from 'node:fs/promises';
+import {readdir, readFile, stat, writeFile} from 'node:fs/promises';
 import {hostname} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -81,6 +81,33 @@ describe('journal', () => {
 		expect(resumed[0]!.ifRange).toBe(journal.items[1]!.etag);
 		for (const name of [A, B]) expect(await sha256File(join(folder.path, name))).toBe(await fixture.sha256(name));
 		expect(await leftovers(folder.path)).toEqual([]);
+	});
+
+	it('resumes with the checksum the journal kept: different bytes of the same size end FAILED "checksum mismatch"', async () => {
+		// A first run keeps 400,000 good bytes of A in its part, and the journal (with A's checksum).
+		fixture.emulator.setFaults({download: [{cutAfterBytes: 400_000, match: A}]});
+		fixture.allowPart(A);
+		const first = fixture.engine(folder.path, {retries: 0});
+		first.add([fixture.item(A)]);
+		await first.start();
+		expect((await first.whenIdle()).files[0]!.status).toBe('FAILED');
+		await first.close();
+		expect((await loadJournal(folder.path))!.items[0]!.checksum).toBe(fixture.item(A).checksum);
+
+		// On resume the service sends bytes of the right size that are not A's; only the checksum can tell.
+		fixture.emulator.setFaults({download: [{corruptByteAt: 600_000, match: A}]});
+		await fixture.settle();
+		const before = fixture.downloads(A).length;
+		const {engine} = await resumeFromJournal(folder.path, {apiUrl: fixture.emulator.url, token: fixture.emulator.token, retryBaseMs: 5, retryMaxMs: 50});
+		await engine.start();
+		const manifest = await engine.whenIdle();
+		await engine.close();
+		await fixture.settle();
+		expect(manifest.files[0]).toMatchObject({name: A, status: 'FAILED'});
+		expect(manifest.files[0]!.message).toMatch(/checksum mismatch/);
+		expect(fixture.downloads(A).slice(before).map(request => request.range)).toEqual(['bytes=400000-', undefined]);
+		expect(await readdir(folder.path)).not.toContain(A);
+		expect((await loadJournal(folder.path))!.items[0]).toMatchObject({name: A, state: 'failed', checksum: fixture.item(A).checksum});
 	});
 
 	it('says there is nothing to resume when the folder has no journal', async () => {

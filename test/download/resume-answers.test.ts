@@ -7,11 +7,11 @@ import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {productChunk} from '../../source/emulator/content.js';
 import {DownloadEngine} from '../../source/cassi/download/engine.js';
-import {contentSha256, leftovers, sha256File, startTestServer, tempFolder, TOKEN, type TestServer} from './helpers.js';
+import {contentSha256, leftovers, sha256File, startTestServer, tempFolder, TOKEN, type TempFolder, type TestServer} from './helpers.js';
 
 const SIZE = 300_000;
 let server: TestServer;
-let folder: {path: string; cleanup(): Promise<void>};
+let folder: TempFolder;
 let engine: DownloadEngine | undefined;
 
 beforeEach(async () => {
@@ -19,10 +19,14 @@ beforeEach(async () => {
 	folder = await tempFolder();
 });
 afterEach(async () => {
-	await engine?.close();
-	engine = undefined;
-	await server.close();
-	await folder.cleanup();
+	try {
+		await engine?.close();
+		expect(await folder.strays(), 'written outside the download folder').toEqual([]);
+	} finally {
+		engine = undefined;
+		await server.close();
+		await folder.cleanup();
+	}
 });
 
 function makeEngine(): DownloadEngine {

@@ -4,7 +4,7 @@
  * on: the final bytes are the source's (SHA-256), nothing partial carries a final name,
  * failures are one clean line naming the file, and nothing is written outside the folder.
  */
-import {mkdir, readdir, readFile, stat, writeFile} from 'node:fs/promises';
+import {mkdir, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {DownloadEngine, type EngineOptions} from '../../source/cassi/download/engine.js';
@@ -12,7 +12,7 @@ import type {DownloadItem, FileSnapshot, Manifest} from '../../source/cassi/down
 import {CassiError} from '../../source/cassi/errors.js';
 import {productChunk, sha256Of, type ContentSource} from '../../source/emulator/content.js';
 import {startFixture, type Fixture} from '../download/emulator-fixture.js';
-import {leftovers, sha256File, startTestServer, TOKEN, type TestServer} from '../download/helpers.js';
+import {leftovers, sha256File, startTestServer, strays, TOKEN, type TestServer} from '../download/helpers.js';
 import {readOnlyFolder, sandbox, smallDisk, tree, type Sandbox} from './helpers/disk.js';
 import {chunk, head, startRawServer} from './servers/raw-http.js';
 
@@ -22,14 +22,25 @@ const NAME = 'CGI_00070001';
 const SIZE = 600_000;
 
 const cleanups: Array<() => Promise<unknown>> = [];
+const boxes: Array<{root: string; folder: string}> = [];
 afterEach(async () => {
-	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+	// Every cleanup runs even when one fails (a failing test must not leave the rest behind).
+	const failures: unknown[] = [];
+	for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch((error: unknown) => failures.push(error));
+	try {
+		// With the engines closed, nothing may lie outside a download folder.
+		for (const {root, folder} of boxes) expect(await strays(root, folder), 'written outside the download folder').toEqual([]);
+	} finally {
+		for (const {root} of boxes.splice(0)) await rm(root, {recursive: true, force: true});
+	}
+	if (failures.length > 0) throw failures[0];
 });
 
+/** A download folder two levels deep in a sandbox of its own: an escaping name lands in the sandbox. */
 async function box(): Promise<Sandbox & {folder: string}> {
 	const made = await sandbox();
-	cleanups.push(made.cleanup);
-	const folder = join(made.root, 'cassi-data');
+	const folder = join(made.root, 'outer', 'cassi-data');
+	boxes.push({root: made.root, folder});
 	return {...made, folder};
 }
 
@@ -289,7 +300,7 @@ describe('download: hostile names', () => {
 		for (const event of events) expect(event.message ?? '').not.toMatch(CONTROL);
 		expect(manifest.files.find(file => file.name === NAME)).toMatchObject({status: 'COMPLETE', path: join(folder, NAME)});
 		// Only the good file (and cassi's journal) exist, and only inside the folder.
-		expect(await tree(root)).toEqual(['cassi-data', 'cassi-data/.cassi-journal.json', `cassi-data/${NAME}`]);
+		expect(await tree(root)).toEqual(['outer', 'outer/cassi-data', 'outer/cassi-data/.cassi-journal.json', `outer/cassi-data/${NAME}`]);
 		expect(archive.downloads()).toHaveLength(1);
 	});
 

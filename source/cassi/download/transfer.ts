@@ -14,7 +14,7 @@ import {request, type Dispatcher} from 'undici';
 import {CassiError, isCassiError} from '../errors.js';
 import {newHash, type ExpectedChecksum} from './checksum.js';
 import {diskError} from './disk.js';
-import {header, reasonFromBody, redact} from '../http.js';
+import {header, reasonFromBody, redact, redactText} from '../http.js';
 import {downloadStatusError} from './http-status.js';
 
 /** The partial file cannot be continued: start it again from byte 0 (no backoff needed). */
@@ -185,16 +185,16 @@ export async function transferOnce(options: AttemptOptions): Promise<AttemptResu
 			discard(body);
 			throw new RestartFromZero('the service refused the resume range (HTTP 416)');
 		}
+		// A server that echoes the request would put the token in the reason.
+		const token = /^token (.+)$/.exec(options.headers.Authorization ?? '')?.[1] ?? '';
 		if (status !== 200 && status !== 206) {
-			const snippet = await snippetOf(body);
-			// A server that echoes the request would put the token in the reason.
-			const token = /^token (.+)$/.exec(options.headers.Authorization ?? '')?.[1];
+			const snippet = redactText(await snippetOf(body), token);
 			const error = downloadStatusError(status, responseHeaders, snippet, options.now?.());
 			throw token ? redact(error, token) : error;
 		}
 		if (/^\s*text\/html\b/i.test(header(responseHeaders, 'content-type') ?? '')) {
 			// A login or error page served as 200: never save it under a product's name.
-			const snippet = await snippetOf(body);
+			const snippet = redactText(await snippetOf(body), token);
 			const title = reasonFromBody(snippet);
 			throw new CassiError(
 				'http',
