@@ -2,7 +2,7 @@
 import {checkForm, focusedType, focusRows, formFromInitial, isTextFocus, presetRange, type Preset} from './form.js';
 import type {Command} from './actions.js';
 import type {AppState, FormValues} from './types.js';
-import {runQuery} from './search-reducer.js';
+import {queryKey, runQuery} from './search-reducer.js';
 
 function setValues(state: AppState, values: FormValues): AppState {
 	return {...state, form: {...state.form, values}};
@@ -27,10 +27,12 @@ export function formBackspace(state: AppState): AppState {
 	return setValues(state, {...state.form.values, [focus]: state.form.values[focus].slice(0, -1)});
 }
 
+/** ^U: the focused field only — a text field is emptied, a type row's checkbox is cleared. */
 export function clearFormField(state: AppState): AppState {
 	const focus = state.form.focus;
 	if (isTextFocus(focus)) return setValues(state, {...state.form.values, [focus]: ''});
-	if (focusedType(focus) !== undefined) return setValues(state, {...state.form.values, fileTypes: []});
+	const type = focusedType(focus);
+	if (type !== undefined) return setValues(state, {...state.form.values, fileTypes: state.form.values.fileTypes.filter(item => item !== type)});
 	return state;
 }
 
@@ -42,16 +44,28 @@ export function toggleFormType(state: AppState): AppState {
 	return setValues(state, {...state.form.values, fileTypes});
 }
 
-/** ^P / ^N: step through earlier queries (newest first), filling the form. */
+/** Where the form stands in the history: the recalled entry, else the entry equal to what the form holds. */
+function historyPosition(state: AppState): number {
+	if (state.form.historyIndex !== undefined) return state.form.historyIndex;
+	const {query} = checkForm(state.form.values, new Date(state.now));
+	if (!query) return -1;
+	const key = queryKey(query);
+	return state.history.findIndex(entry => queryKey(entry) === key);
+}
+
+/** ^P / ^N: step through earlier queries (newest first), filling the form; ^P never "recalls" what is already there. */
 export function recallHistory(state: AppState, delta: number): AppState {
-	if (state.history.length === 0) return {...state, message: {text: 'No earlier queries yet', tone: 'info'}};
-	const current = state.form.historyIndex ?? -1;
-	const index = Math.min(state.history.length - 1, Math.max(0, current + delta));
+	const count = state.history.length;
+	if (count === 0) return {...state, message: {text: 'No earlier queries yet', tone: 'info'}};
+	const current = historyPosition(state);
+	const index = current + delta;
+	if (index >= count) return {...state, message: {text: `No query before this one (${count} in the history)`, tone: 'info'}};
+	if (index < 0) return {...state, message: {text: 'This is the newest query (^P steps back)', tone: 'info'}};
 	const values = formFromInitial(state.history[index]);
 	return {
 		...state,
 		form: {...state.form, values, historyIndex: index},
-		message: {text: `Earlier query ${index + 1} of ${state.history.length} (Enter runs it)`, tone: 'info'},
+		message: {text: `Earlier query ${index + 1} of ${count}, newest first (Enter runs it)`, tone: 'info'},
 	};
 }
 

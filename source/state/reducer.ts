@@ -46,7 +46,8 @@ function onCommand(state: AppState, command: Command): AppState {
 	if (command === 'help') return {...state, helpOpen: !state.helpOpen, helpScroll: 0};
 	if (state.helpOpen) return onHelp(state, command);
 	// Screens reachable from anywhere in browse-like screens.
-	if (command === 'open-form' && state.hasToken) return {...state, screen: 'form', filtering: false};
+	// The form opens on its first date, whatever was focused when it was left: ^U there clears a date.
+	if (command === 'open-form' && state.hasToken) return {...state, screen: 'form', filtering: false, form: {...state.form, focus: 'ingestStart'}};
 	if (command === 'open-queue' && state.screen !== 'queue') return {...state, screen: 'queue', filtering: false};
 	switch (state.screen) {
 		case 'browse':

@@ -73,7 +73,7 @@ function Body({state, storePath}: AppProps) {
 		case 'token':
 			return <TokenScreen token={state.token} service={state.service} storePath={storePath} spinner={state.spinner} width={width} height={height} />;
 		case 'form':
-			return <QueryForm form={state.form} knownTypes={state.knownTypes} counts={state.counts} lastCheck={state.lastCheck} now={state.now} width={width} height={height} />;
+			return <QueryForm form={state.form} knownTypes={state.knownTypes} counts={state.counts} lastQuery={state.search.query} lastCheck={state.lastCheck} now={state.now} width={width} height={height} />;
 		case 'detail':
 			return <DetailView row={selectRowById(state, state.detailId)} marked={state.detailId !== undefined && state.marks.has(state.detailId)} scroll={state.detailScroll} width={width} height={height} />;
 		case 'queue':

@@ -76,7 +76,7 @@ export const KEY_BINDINGS: KeyBinding[] = [
 	{command: 'form-prev', keys: ['up', 'shift+tab'], help: 'previous field', contexts: ['form']},
 	{command: 'form-toggle', keys: ['space'], help: 'choose or drop the type', contexts: ['form-choice'], hint: 'type'},
 	{command: 'form-run', keys: ['return'], help: 'run the query', contexts: ['form'], hint: 'run'},
-	{command: 'form-clear-field', keys: ['ctrl+u'], help: 'clear the field or types', contexts: ['form']},
+	{command: 'form-clear-field', keys: ['ctrl+u'], help: 'clear the focused field', contexts: ['form']},
 	{command: 'form-history-prev', keys: ['ctrl+p'], help: 'recall an earlier query', contexts: ['form']},
 	{command: 'form-history-next', keys: ['ctrl+n'], help: 'a more recent query', contexts: ['form']},
 	{command: 'back', keys: ['escape'], help: 'back to the results', contexts: ['form'], hint: 'results'},

@@ -73,8 +73,11 @@ describe('the browser on the demo archive', () => {
 			const yesterday = utcDay(-1);
 			const term = await openBrowser(notebookDay);
 			if (where === 'query form') {
+				// The form opens on its first date; the presets row is one up.
 				await term.press('e');
-				await term.waitFor(/Presets\s+T today\s+Y yesterday/);
+				await term.waitFor(/› Ingest from/);
+				await term.press('Up');
+				await term.waitFor(/› Presets\s+T today\s+Y yesterday/);
 			}
 			await term.press('Y');
 			await term.waitFor(new RegExp(`ingest ${yesterday} 00:00:00 → ${yesterday} 23:59:59`));

@@ -113,6 +113,38 @@ describe('the query form', () => {
 		expect(state.history).toHaveLength(3);
 	});
 
+	it('e opens the form on the first date, wherever it was left; ^U clears that field only', () => {
+		// Run yesterday with CGI chosen, leave the form focused in the type list.
+		let state = press(form(), 'Up', 'Up', 'Space', 'Y');
+		expect(state.screen).toBe('browse');
+		state = press(state, 'e');
+		expect(state.form.focus).toBe('ingestStart');
+		state = press(state, 'Ctrl+U');
+		expect(state.form.values.ingestStart).toBe('');
+		expect(state.form.values.ingestEnd).toBe('2025-10-04');
+		expect(state.form.values.fileTypes).toEqual(['Science CGI Level 0']);
+		// On a type row ^U clears that checkbox, not the other chosen types.
+		state = press(state, 'Up', 'Up', 'Space');
+		expect(state.form.values.fileTypes).toEqual(['Science CGI Level 0', 'Science WFI Level 0']);
+		state = press(state, 'Ctrl+U');
+		expect(state.form.focus).toBe('type:Science WFI Level 0');
+		expect(state.form.values.fileTypes).toEqual(['Science CGI Level 0']);
+	});
+
+	it('^P after a run steps to the query before it, not to the one already on screen', () => {
+		const older = {ingestStart: '2025-10-01T00:00:00', ingestEnd: '2025-10-01T23:59:59', limit: 50000};
+		let state = press(initialState({hasToken: true, now: NOW, history: [older]}), 'Y');
+		state = apply(state, {type: 'search-done', id: state.search.id, at: NOW.toISOString()});
+		expect(state.history).toHaveLength(2);
+		state = press(state, 'e', 'Ctrl+P');
+		expect(state.form.values).toMatchObject({ingestStart: '2025-10-01T00:00:00', ingestEnd: '2025-10-01T23:59:59'});
+		expect(state.message?.text).toBe('Earlier query 2 of 2, newest first (Enter runs it)');
+		state = press(state, 'Ctrl+P');
+		expect(state.message?.text).toMatch(/^No query before this one/);
+		state = press(state, 'Ctrl+N');
+		expect(state.form.values.ingestStart).toBe('2025-10-04T00:00:00');
+	});
+
 	it('Esc leaves the form for the results, e and Tab come back', () => {
 		let state = press(form(), 'Escape');
 		expect(state.screen).toBe('browse');

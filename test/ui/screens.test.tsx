@@ -106,6 +106,15 @@ describe('other screens', () => {
 		expect(text).toContain('[x] Future Type');
 	});
 
+	it("the type list's counts say they belong to the last query, and when the form has moved on", () => {
+		let state = press(loadedState(20), 'e');
+		expect(frame(state).join('\n')).toContain('counts: files in the last query');
+		state = press(state, '2025-10-01');
+		const text = frame(state).join('\n');
+		expect(text).toContain('counts: last query, not this form');
+		expect(text).toMatch(/› Ingest from +2025-10-01▏/);
+	});
+
 	it('the form shows what a valid date means', () => {
 		const text = frame(press(initialState({hasToken: true, now: NOW}), 'Down', 'yesterday')).join('\n');
 		expect(text).toContain('= 2025-10-04 00:00:00 UTC');

@@ -9,11 +9,15 @@ import type {FormState} from '../../../state/types.js';
 import {fit, widthOf} from '../../text.js';
 import {useTheme} from '../../theme.js';
 import {parseDateInput} from '../../../cassi/dates.js';
+import type {Query} from '../../../cassi/types.js';
+import {queryKey} from '../../../state/search-reducer.js';
 
 export interface QueryFormProps {
 	form: FormState;
 	knownTypes: string[];
 	counts: Record<string, number>;
+	/** The query the counts came from (the last run). */
+	lastQuery?: Query;
 	lastCheck?: string;
 	now: string;
 	width: number;
@@ -43,10 +47,21 @@ function meaning(key: string, value: string, now: Date): string {
 	}
 }
 
-export function QueryForm({form, knownTypes, counts, lastCheck, now, width, height}: QueryFormProps) {
+/**
+ * The type list's counts belong to the last query run, not to what the form holds now: say so,
+ * and say when the form has moved on (Enter refreshes them). Longest wording that fits.
+ */
+export function countsNote(formQuery: Query | undefined, lastQuery: Query | undefined, room: number): string {
+	if (!lastQuery) return '';
+	const same = formQuery !== undefined && queryKey(formQuery) === queryKey(lastQuery);
+	const options = same ? ['counts: files in the last query', 'counts: last query'] : ['counts are from the last query (Enter refreshes)', 'counts: last query, not this form', 'counts: last query'];
+	return options.find(option => widthOf(option) <= room) ?? '';
+}
+
+export function QueryForm({form, knownTypes, counts, lastQuery, lastCheck, now, width, height}: QueryFormProps) {
 	const theme = useTheme();
 	const nowDate = new Date(now);
-	const {errors} = checkForm(form.values, nowDate);
+	const {errors, query: formQuery} = checkForm(form.values, nowDate);
 	const lines: React.ReactNode[] = [];
 	const focused = (focus: string) => form.focus === focus;
 	const since = lastCheck ? `L since ${lastCheck.slice(5, 16).replace('T', ' ')}` : 'L since last check';
@@ -70,9 +85,12 @@ export function QueryForm({form, knownTypes, counts, lastCheck, now, width, heig
 		);
 	}
 	const selected = form.values.fileTypes;
+	const chosen = `${labelCell('File types', false)}${selected.length === 0 ? 'all (space chooses)' : `${selected.length} chosen (space drops)`}`;
+	const note = countsNote(formQuery, lastQuery, width - widthOf(chosen) - 3);
 	lines.push(
-		<Text key="types-head" bold color={theme.accent}>
-			{fit(`${labelCell('File types', false)}${selected.length === 0 ? 'all (space chooses)' : `${selected.length} chosen (^U clears)`}`, width)}
+		<Text key="types-head">
+			<Text bold color={theme.accent}>{chosen}</Text>
+			<Text color={theme.muted}>{fit(note ? ` · ${note}` : '', Math.max(0, width - widthOf(chosen)))}</Text>
 		</Text>,
 	);
 	const typeRows = focusRows(knownTypes).filter(focus => focus.startsWith('type:'));
