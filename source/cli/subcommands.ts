@@ -3,6 +3,7 @@ import {resolveApiUrl} from '../cassi/endpoints.js';
 import {CassiError} from '../cassi/errors.js';
 import type {CheckFlags} from '../commands/check.js';
 import {EMULATOR_TOKEN} from '../cassi/types.js';
+import type {SyncFlags} from '../commands/sync.js';
 import type {RawEmulatorFlags} from '../emulator/command.js';
 
 type Runner = (work: () => Promise<number>) => () => Promise<void>;
@@ -95,6 +96,28 @@ export function defineSubcommands(program: Command, run: Runner): void {
 			run(async () => {
 				const {resumeCommand} = await import('../commands/resume.js');
 				return resumeCommand(folder, options);
+			})(),
+		);
+
+	program
+		.command('sync')
+		.description('mirror a query into FOLDER for cron: the first run needs -s; later runs fetch what arrived since, with an overlap for late files')
+		.argument('<folder>', 'the mirror folder (the query is saved there, beside the download journal)')
+		.option('-s, --ingestion-start-date <date>', 'first run: where the mirror begins (UTC); the end is always now')
+		.option('--filetype <types>', 'first run: file types, exact, comma-separated ("A,B")')
+		.option('--filename <names>', 'first run: file names, comma-separated; * wildcards')
+		.option('-l, --limit <n>', 'maximum number of results per run (default 50000)')
+		.option('-t, --token <token>', 'MAST API token')
+		.option('--api-url <url>', 'CaSSI API base URL')
+		.option('--demo', 'use the embedded demo archive (no account, no network)')
+		.addOption(new Option('-j, --parallel <n>', 'files downloaded at once').default('3', '3'))
+		.option('-q, --quiet', 'no progress, only the summary and errors')
+		.option('--json', 'print the manifest as JSON')
+		.option('--manifest <file>', 'write a per-file manifest (JSON) here')
+		.action((folder: string, options: SyncFlags) =>
+			run(async () => {
+				const {syncCommand} = await import('../commands/sync.js');
+				return syncCommand(folder, options);
 			})(),
 		);
 

@@ -1,5 +1,5 @@
 import type {ResumeFlags} from '../cli/subcommands.js';
-import {connect} from '../cli/connection.js';
+import {connect, type ConnectionFlags} from '../cli/connection.js';
 import {downloadOutput, parseParallel} from '../cli/download-output.js';
 import {onShutdown} from '../cli/shutdown.js';
 import {loadJournal, journalPath} from '../cassi/download/journal.js';
@@ -17,16 +17,29 @@ async function resumeConnection(folder: string, flags: ResumeFlags) {
 	if (!journal) {
 		throw new CassiError('usage', `nothing to resume: no download journal (${journalPath(folder)}); start one with --download`);
 	}
-	if (journal.demo) return connect({...flags, demo: true});
-	// The journal is a file anyone who can write the folder can plant: its URL is never where the
-	// token goes unless it is the URL in force anyway (--api-url, CASSI_API_URL or MAST's).
+	return connectAsRecorded(journal, folder, flags, 'resume');
+}
+
+/**
+ * Connect as a folder's file recorded (the journal, or `cassi sync`'s saved query): the demo
+ * archive again, or the API URL in force — a file anyone who can write the folder can plant
+ * never decides where the token goes, unless it names the URL in force anyway.
+ */
+export async function connectAsRecorded(
+	recorded: {apiUrl?: string; demo?: boolean},
+	folder: string,
+	flags: ConnectionFlags,
+	command: 'resume' | 'sync',
+) {
+	if (flags.demo || flags.apiUrl) return connect(flags);
+	if (recorded.demo) return connect({...flags, demo: true});
 	const inForce = resolveApiUrl(undefined);
-	if (journal.apiUrl !== undefined && !sameApi(journal.apiUrl, inForce)) {
-		const url = sanitizeText(journal.apiUrl).slice(0, 200);
+	if (recorded.apiUrl !== undefined && !sameApi(recorded.apiUrl, inForce)) {
+		const url = sanitizeText(recorded.apiUrl).slice(0, 200);
 		const where = sanitizeText(folder);
 		throw new CassiError(
 			'usage',
-			`the downloads in ${where} came from ${url}: run \`cassi resume ${where} --api-url ${url}\` to continue (cassi never sends your token to an address read from a file)`,
+			`the downloads in ${where} came from ${url}: run \`cassi ${command} ${where} --api-url ${url}\` to continue (cassi never sends your token to an address read from a file)`,
 		);
 	}
 	return connect(flags);

@@ -50,6 +50,8 @@ export interface EngineOptions {
 	createWriteStream?: AttemptOptions['createWriteStream'];
 	/** The files come from the embedded demo archive: `cassi resume` restarts it instead of using apiUrl. */
 	demo?: boolean;
+	/** The folder's lock, already held by the caller (`cassi sync` holds it from search to saved state): used, never released here. */
+	heldLock?: FolderLock;
 }
 
 export interface DownloadEngineEvents {
@@ -188,7 +190,8 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 			throw diskError(error, this.folder) ?? new CassiError('disk', `cannot create the folder ${this.folder}: ${fileErrorReason(error)}`);
 		}
 		if (this.options.journal !== false) {
-			this.lock = await acquireLock(this.folder, this.now);
+			const held = this.options.heldLock;
+			this.lock = held ? {...held, release: async () => {}} : await acquireLock(this.folder, this.now);
 			await removeStaleJournalTemps(this.folder);
 		}
 		try {

@@ -10,7 +10,8 @@ import {writeAtomically, fileErrorReason} from '../write-atomically.js';
 import type {CassiRecord} from '../types.js';
 import {DownloadEngine, itemFromRecord, type EngineOptions} from './engine.js';
 import {formatFinishedLine, formatSummary, formatTotalsLine, formatTransferLine, shortenMiddle} from './progress-line.js';
-import {resumeFromJournal} from './resume.js';
+import type {Journal} from './journal.js';
+import {resumeFromJournal, trustJournal} from './resume.js';
 import type {FileSnapshot, Manifest, QueueSnapshot} from './types.js';
 
 interface Output {
@@ -40,6 +41,8 @@ export interface HeadlessDownloadOptions extends HeadlessOutputOptions {
 	folder: string;
 	parallel?: number;
 	overwrite?: boolean;
+	/** An earlier run's journal (`cassi sync`): files it finished, unchanged since, are not checked again. */
+	trusted?: Journal;
 }
 
 export interface ResumeOptions extends HeadlessOutputOptions {
@@ -190,7 +193,9 @@ export async function runHeadlessDownload(options: HeadlessDownloadOptions): Pro
 		parallel: options.parallel,
 		overwrite: options.overwrite,
 	});
-	engine.add(options.records.map(itemFromRecord));
+	const items = options.records.map(itemFromRecord);
+	engine.add(items);
+	if (options.trusted) trustJournal(engine, options.trusted, items);
 	return drive(engine, options);
 }
 

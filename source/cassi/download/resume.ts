@@ -2,6 +2,7 @@
 import {CassiError} from '../errors.js';
 import {DownloadEngine, type EngineOptions} from './engine.js';
 import {journalPath, loadJournal, type Journal} from './journal.js';
+import type {DownloadItem} from './types.js';
 
 export async function resumeFromJournal(
 	folder: string,
@@ -21,9 +22,21 @@ export async function resumeFromJournal(
 			fileType: entry.fileType,
 		})),
 	);
+	trustJournal(engine, journal);
+	return {engine, journal};
+}
+
+/**
+ * What an earlier run finished is skipped without re-hashing, and its ETags are kept for
+ * If-Range. With `current` (the items queued now, `cassi sync`), only an entry whose size and
+ * checksum are still the ones the service lists is trusted: a changed file is checked again.
+ */
+export function trustJournal(engine: DownloadEngine, journal: Journal, current?: readonly DownloadItem[]): void {
+	const now = current && new Map(current.map(item => [item.name, item]));
 	for (const entry of journal.items) {
+		const item = now?.get(entry.name);
+		if (now && (!item || item.size !== entry.size || item.checksum !== entry.checksum)) continue;
 		if (entry.state === 'done' || entry.state === 'skipped') engine.markRestoredDone(entry.name);
 		engine.restoreEtag(entry.name, entry.etag);
 	}
-	return {engine, journal};
 }
