@@ -1,8 +1,9 @@
 import type {HeadlessOutputOptions} from '../cassi/download/headless.js';
 import {CassiError} from '../cassi/errors.js';
 
-/** `-j/--parallel`: a whole number from 1 to 64, for `--download` and `resume` alike. */
-export function parseParallel(text: string): number {
+/** `-j/--parallel`: a whole number from 1 to 64, for `--download` and `resume` alike; unset: the engine adapts. */
+export function parseParallel(text: string | undefined): number | undefined {
+	if (text === undefined) return undefined;
 	if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > 64) {
 		throw new CassiError('usage', `--parallel "${text}" is not a whole number from 1 to 64`);
 	}

@@ -50,6 +50,7 @@ export function defineSubcommands(program: Command, run: Runner): void {
 		.addOption(new Option('--seed <n>', 'archive seed').default('1', '1'))
 		.option('--token <token>', `the token it accepts (default: "${EMULATOR_TOKEN}")`)
 		.option('--latency <ms>', 'delay before each response')
+		.option('--reuse-latency <ms>', 'extra delay for each later request on a kept-alive connection')
 		.option('--rate <bytesPerSecond>', 'per-connection download bandwidth')
 		.option('--scale <n>', 'multiply the daily volume (100 gives 50,000+ rows a week)')
 		.option('--quiet', 'no request log on stderr')
@@ -88,7 +89,7 @@ export function defineSubcommands(program: Command, run: Runner): void {
 		.option('-t, --token <token>', 'MAST API token')
 		.option('--api-url <url>', 'CaSSI API base URL')
 		.option('--demo', 'the folder was downloaded from the demo archive')
-		.addOption(new Option('-j, --parallel <n>', 'files downloaded at once').default('3', '3'))
+		.addOption(new Option('-j, --parallel <n>', 'files downloaded at once (default: 3, up to 16 when the files are small)'))
 		.option('-q, --quiet', 'no progress, only the summary and errors')
 		.option('--json', 'print the manifest as JSON')
 		.option('--manifest <file>', 'write a per-file manifest (JSON) here')
@@ -139,7 +140,7 @@ export interface ResumeFlags {
 	token?: string;
 	apiUrl?: string;
 	demo?: boolean;
-	parallel: string;
+	parallel?: string;
 	quiet?: boolean;
 	json?: boolean;
 	manifest?: string;

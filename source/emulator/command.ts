@@ -15,6 +15,8 @@ export interface EmulatorCommandOptions {
 	/** Undefined: the demo token. */
 	token?: string;
 	latencyMs: number;
+	/** Extra delay for each request after the first on a kept-alive connection. */
+	reuseLatencyMs: number;
 	/** Per-connection download throttle; undefined = unthrottled. */
 	bytesPerSecond?: number;
 	scale: number;
@@ -31,6 +33,7 @@ export interface RawEmulatorFlags {
 	seed?: string;
 	token?: string;
 	latency?: string;
+	reuseLatency?: string;
 	rate?: string;
 	scale?: string;
 	pageSize?: string;
@@ -66,6 +69,7 @@ export function parseEmulatorFlags(raw: RawEmulatorFlags): EmulatorCommandOption
 		seed: raw.seed === undefined ? 1 : wholeNumber('seed', raw.seed, 0, 2 ** 31),
 		token: raw.token,
 		latencyMs: raw.latency === undefined ? 0 : wholeNumber('latency', raw.latency, 0, 600_000),
+		reuseLatencyMs: raw.reuseLatency === undefined ? 0 : wholeNumber('reuse-latency', raw.reuseLatency, 0, 600_000),
 		bytesPerSecond: raw.rate === undefined ? undefined : parseRate(raw.rate),
 		scale,
 		pageSize: raw.pageSize === undefined ? undefined : wholeNumber('page-size', raw.pageSize, 1, 1_000_000),
@@ -92,6 +96,7 @@ export async function runEmulatorCommand(options: EmulatorCommandOptions, io: Ru
 			seed: options.seed,
 			token: options.token,
 			latencyMs: options.latencyMs,
+			reuseLatencyMs: options.reuseLatencyMs,
 			bytesPerSecond: options.bytesPerSecond,
 			scale: options.scale,
 			pageSize: options.pageSize,

@@ -107,6 +107,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const ritaByName = new Map([...rita.values()].flat().map(p => [p.name, p]));
 	const faults = new FaultBook();
 	const rowCache = new RowCache();
+	const requestsOnSocket = new WeakMap<object, number>();
 	const log: RequestLogEntry[] = [];
 	const writeLog = options.quiet ? undefined : (options.log ?? ((line: string) => process.stderr.write(`${line}\n`)));
 
@@ -198,6 +199,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			writeLog?.(`${entry.time} ${entry.method} ${path} ${res.statusCode} ${Date.now() - started}ms${summary ? ` ${summary}` : ''}`);
 		});
 		if (options.latencyMs) await sleep(options.latencyMs);
+		const served = requestsOnSocket.get(req.socket) ?? 0;
+		requestsOnSocket.set(req.socket, served + 1);
+		if (options.reuseLatencyMs && served > 0) await sleep(options.reuseLatencyMs);
 		const r = route(path);
 		if (!r) return sendJson(res, 404, {error: `No such endpoint: ${path}`});
 		if (req.method !== 'POST') return sendJson(res, 405, {error: `Use POST for ${path}`}, {Allow: 'POST'});

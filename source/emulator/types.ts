@@ -75,6 +75,8 @@ export interface EmulatorOptions {
 	countMode?: CountMode;
 	/** Added before each response. */
 	latencyMs?: number;
+	/** Added before each response on a kept-alive connection's second and later requests (some servers are slow there). */
+	reuseLatencyMs?: number;
 	/** Per-connection download throttle. */
 	bytesPerSecond?: number;
 	/** Fraction of rows sent twice (default 0.03; 0 disables). */

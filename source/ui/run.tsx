@@ -33,7 +33,7 @@ export interface RunTuiOptions {
 	demo: boolean;
 	store: Pick<CassiStore, 'get' | 'set' | 'delete' | 'path'>;
 	folder: string;
-	parallel: number;
+	parallel?: number;
 	startDemo?: () => Promise<{apiUrl: string; token: string; close?: () => Promise<void>}>;
 	stdin?: NodeJS.ReadStream;
 	stdout?: NodeJS.WriteStream;

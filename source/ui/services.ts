@@ -38,14 +38,15 @@ export interface Connection {
 
 export interface Services {
 	createClient(connection: Connection): SearchClient;
-	createEngine(connection: Connection & {token: string; folder: string; parallel: number}): QueueEngine;
+	createEngine(connection: Connection & {token: string; folder: string; parallel?: number}): QueueEngine;
 	store?: Pick<CassiStore, 'get' | 'set' | 'delete' | 'path'>;
 	startDemo?: () => Promise<{apiUrl: string; token: string; close?: () => Promise<void>}>;
 	writeFile(file: string, content: string): Promise<void>;
 	/** Free bytes where downloads would go (absent: not shown). */
 	freeSpace?(folder: string): Promise<number>;
 	folder: string;
-	parallel: number;
+	/** `-j`; unset: the engine adapts to the file sizes. */
+	parallel?: number;
 	/** Called once when the user quits; runTui restores the terminal. */
 	exit(code: number): void;
 }

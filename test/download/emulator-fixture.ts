@@ -1,5 +1,5 @@
 /** Start the emulator with hand-made products for download tests, and engines pointed at it. */
-import {startEmulator, sha256Of, type Emulator, type ContentSource} from '../../source/emulator/index.js';
+import {startEmulator, sha256Of, type Emulator, type ContentSource, type EmulatorOptions} from '../../source/emulator/index.js';
 import {DownloadEngine, type EngineOptions} from '../../source/cassi/download/engine.js';
 import type {DownloadItem} from '../../source/cassi/download/types.js';
 import {readdir} from 'node:fs/promises';
@@ -36,8 +36,9 @@ export interface Fixture {
 	close(): Promise<void>;
 }
 
-export async function startFixture(products: Product[]): Promise<Fixture> {
+export async function startFixture(products: Product[], options: Partial<EmulatorOptions> = {}): Promise<Fixture> {
 	const emulator = await startEmulator({
+		...options,
 		port: 0,
 		seed: SEED,
 		quiet: true,

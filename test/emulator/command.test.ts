@@ -57,12 +57,13 @@ describe('cassi emulator', () => {
 
 describe('emulator flags', () => {
 	it('parses the documented flags into typed options', () => {
-		expect(parseEmulatorFlags({port: '8080', seed: '7', token: 'T', latency: '250', rate: '10M', scale: '100'})).toEqual({
+		expect(parseEmulatorFlags({port: '8080', seed: '7', token: 'T', latency: '250', reuseLatency: '45', rate: '10M', scale: '100'})).toEqual({
 			port: 8080,
 			host: '127.0.0.1',
 			seed: 7,
 			token: 'T',
 			latencyMs: 250,
+			reuseLatencyMs: 45,
 			bytesPerSecond: 10 * 1024 * 1024,
 			scale: 100,
 			pageSize: undefined,

@@ -1,17 +1,18 @@
 /**
- * The download queue: a pool of workers over one undici Agent, per-file state,
+ * The download queue: a pool of workers over per-slot connections (connections.ts), per-file state,
  * throttled progress events, the journal and the folder lock. The work on one
  * file lives in file-job.ts; this file decides what runs when.
  */
 import {EventEmitter} from 'node:events';
 import {mkdir} from 'node:fs/promises';
 import {join, resolve} from 'node:path';
-import {Agent, type Dispatcher} from 'undici';
+import type {Dispatcher} from 'undici';
 import {assertTokenShape, authHeaders} from '../client.js';
 import {endpoints, assertSafeForToken} from '../endpoints.js';
 import {CassiError, isCassiError} from '../errors.js';
 import {fileErrorReason} from '../write-atomically.js';
 import {assertFreeSpace, bytesToFetch, defaultStatfs, diskError} from './disk.js';
+import {ConnectionPool} from './connections.js';
 import {runJob, type JobEntry} from './file-job.js';
 import {journalPath, removeStaleJournalTemps, type Journal} from './journal.js';
 import {JournalWriter} from './journal-writer.js';
@@ -29,6 +30,10 @@ export interface EngineOptions {
 	apiUrl: string;
 	token: string;
 	folder: string;
+	/**
+	 * At most this many files at once (`-j`). Unset: 3 big files at a time, and small ones
+	 * (whose time is mostly waiting for the answer) up to MAX_IN_FLIGHT in all.
+	 */
 	parallel?: number;
 	overwrite?: boolean;
 	/** Abort a transfer that received nothing for this long (default 30 s). */
@@ -39,7 +44,7 @@ export interface EngineOptions {
 	retryMaxMs?: number;
 	/** The longest Retry-After worth waiting for (default 5 min); longer fails the file. */
 	maxWaitMs?: number;
-	/** Shared dispatcher (tests); by default the engine makes one Agent with `parallel` connections. */
+	/** Shared dispatcher (tests); by default the engine picks between kept and fresh connections (connections.ts). */
 	dispatcher?: Dispatcher;
 	/** Keep `.cassi-journal.json` and `.cassi.lock` in the folder (default true). */
 	journal?: boolean;
@@ -66,6 +71,17 @@ export interface DownloadEngineEvents {
 
 type StopReason = 'pause' | 'cancel' | 'remove' | 'close';
 
+/** Files at once without `-j`: this many big ones... */
+export const DEFAULT_PARALLEL = 3;
+/** ...and small ones on top, up to this many in flight in all. */
+export const MAX_IN_FLIGHT = 16;
+/** Below this size a file's time is mostly the request's round trip, not its bytes. */
+export const SMALL_FILE_BYTES = 2 * 1024 * 1024;
+
+function isSmall(entry: Entry): boolean {
+	return entry.item.size !== undefined && entry.item.size < SMALL_FILE_BYTES;
+}
+
 interface Entry extends JobEntry, EntryView {
 	controller?: AbortController;
 	stop?: StopReason;
@@ -81,12 +97,15 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 	private token: string;
 	private readonly endpoint: URL;
 	private readonly apiUrl: string;
-	private readonly parallel: number;
-	private readonly dispatcher: Dispatcher;
-	private readonly ownsDispatcher: boolean;
+	/** Files in flight at most, and big files in flight at most. */
+	private readonly maxInFlight: number;
+	private readonly bigSlots: number;
+	private readonly dispatcher?: Dispatcher;
+	private readonly connections?: ConnectionPool;
 	private readonly entries = new Map<string, Entry>();
 	private readonly now: () => number;
 	private active = 0;
+	private activeBig = 0;
 	private paused = false;
 	private authPaused = false;
 	private started = false;
@@ -107,10 +126,12 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 		this.apiUrl = options.apiUrl;
 		this.token = options.token;
 		this.folder = resolve(options.folder);
-		this.parallel = Math.max(1, Math.floor(options.parallel ?? 3));
+		const given = options.parallel === undefined ? undefined : Math.max(1, Math.floor(options.parallel));
+		this.maxInFlight = given ?? MAX_IN_FLIGHT;
+		this.bigSlots = given ?? DEFAULT_PARALLEL;
 		this.now = options.now ?? Date.now;
-		this.ownsDispatcher = !options.dispatcher;
-		this.dispatcher = options.dispatcher ?? new Agent({connections: this.parallel, pipelining: 1});
+		this.dispatcher = options.dispatcher;
+		if (!options.dispatcher) this.connections = new ConnectionPool(this.endpoint.origin, this.maxInFlight);
 		this.journal = new JournalWriter(this.folder, () => this.journalState(), undefined, error => this.journalFailed(error));
 	}
 
@@ -299,7 +320,7 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 		await this.journal.close();
 		await this.lock?.release();
 		this.lock = undefined;
-		if (this.ownsDispatcher) await this.dispatcher.close().catch(() => undefined);
+		await this.connections?.close();
 		const manifest = this.manifest();
 		for (const resolve of this.idleWaiters.splice(0)) resolve(manifest);
 	}
@@ -378,14 +399,18 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 	private pump(): void {
 		if (!this.started || this.closed || this.paused || this.stoppedBy) return;
 		for (const entry of this.entries.values()) {
-			if (this.active >= this.parallel) break;
-			if (entry.state === 'queued') void this.run(entry);
+			if (this.active >= this.maxInFlight) break;
+			if (entry.state !== 'queued') continue;
+			if (!isSmall(entry) && this.activeBig >= this.bigSlots) continue;
+			void this.run(entry);
 		}
 		this.checkIdle();
 	}
 
 	private async run(entry: Entry): Promise<void> {
 		this.active++;
+		const big = !isSmall(entry);
+		if (big) this.activeBig++;
 		const controller = new AbortController();
 		entry.controller = controller;
 		entry.stop = undefined;
@@ -404,6 +429,7 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 		entry.controller = undefined;
 		entry.seconds += (this.now() - (entry.startedAt ?? this.now())) / 1000;
 		this.active--;
+		if (big) this.activeBig--;
 		if (entry.stop === 'remove') {
 			this.entries.delete(entry.name);
 			this.emit('file', fileSnapshot({...entry, state: 'cancelled', message: 'removed'}));
@@ -439,6 +465,7 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 			endpoint: this.endpoint,
 			headers: () => authHeaders(this.token),
 			dispatcher: this.dispatcher,
+			lease: this.connections ? () => this.connections!.lease() : undefined,
 			folder: this.folder,
 			overwrite: Boolean(this.options.overwrite),
 			stallMs: this.options.stallMs ?? 30_000,

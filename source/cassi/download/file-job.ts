@@ -11,6 +11,7 @@ import type {Dispatcher} from 'undici';
 import {CassiError, isCassiError} from '../errors.js';
 import {withRetries, type RetryInfo} from '../retry.js';
 import {hashFile, hashPrefix, parseChecksum, type ExpectedChecksum} from './checksum.js';
+import type {ConnectionLease} from './connections.js';
 import {diskError} from './disk.js';
 import {RestartFromZero, transferOnce, VerifyError, type AttemptOptions} from './transfer.js';
 import type {DownloadItem, FileState} from './types.js';
@@ -34,7 +35,9 @@ export interface JobEntry {
 export interface JobContext {
 	endpoint: URL;
 	headers(): Record<string, string>;
-	dispatcher: Dispatcher;
+	/** A fixed dispatcher (tests), or else `lease` picks the connection for each request. */
+	dispatcher?: Dispatcher;
+	lease?(): ConnectionLease;
 	folder: string;
 	overwrite: boolean;
 	stallMs: number;
@@ -142,12 +145,14 @@ export async function runJob(entry: JobEntry, ctx: JobContext, signal: AbortSign
 				result = {bytes: offset, hash, total: offset}; // the part is whole; only the rename was missing
 			} else {
 				ctx.setState('downloading');
+				const lease = ctx.lease?.();
+				const sentAt = performance.now();
 				try {
 					result = await transferOnce({
 						endpoint: ctx.endpoint,
 						productUrl: item.productUrl!,
 						headers: ctx.headers(),
-						dispatcher: ctx.dispatcher,
+						dispatcher: lease?.dispatcher ?? ctx.dispatcher!,
 						partPath,
 						offset,
 						etag: offset > 0 ? entry.etag : undefined,
@@ -160,6 +165,7 @@ export async function runJob(entry: JobEntry, ctx: JobContext, signal: AbortSign
 						now: ctx.now,
 						createWriteStream: ctx.createWriteStream,
 						onStart: info => {
+							lease?.answered(performance.now() - sentAt);
 							entry.bytes = info.start;
 							if (info.total !== undefined) entry.total = info.total;
 							if (info.etag) entry.etag = info.etag;
@@ -180,6 +186,8 @@ export async function runJob(entry: JobEntry, ctx: JobContext, signal: AbortSign
 					entry.etag = undefined;
 					ctx.setState('retrying', `${error.reason}: starting the file again`);
 					continue;
+				} finally {
+					lease?.release();
 				}
 			}
 			ctx.setState('verifying');

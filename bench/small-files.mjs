@@ -1,0 +1,116 @@
+// Small files (issue 15): many 16 KiB files over a 30 ms link, ours (default settings) vs
+// `xargs -P 8 curl` on the same requests; and against a server slow on reused connections,
+// ours vs the seed's serial loop (one new connection per file). Ratios from this run.
+import {spawn} from 'node:child_process';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {cli, pythonWithPandas, ratio, root, seedHelpers, timed, writeTemp} from './lib.mjs';
+
+const TOKEN_ENV = 'CASSI_BENCH_TOKEN';
+
+async function emulatorProcess(count, latencyMs, reuseLatencyMs) {
+	const child = spawn(process.execPath, [path.join(root, 'bench', 'small-files-emulator.mjs'), String(count), String(latencyMs), String(reuseLatencyMs)], {
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	const {url, urls} = await new Promise((resolve, reject) => {
+		let buffer = '';
+		child.stdout.on('data', chunk => {
+			buffer += chunk;
+			const match = /^READY (\S+)\n(\{.*\})\n/m.exec(buffer);
+			if (match) resolve({url: match[1], urls: JSON.parse(match[2])});
+		});
+		child.once('exit', code => reject(new Error(`bench emulator exited with ${code}`)));
+	});
+	return {url, urls, close: () => child.kill('SIGTERM')};
+}
+
+const folder = () => mkdtempSync(path.join(tmpdir(), 'cassi-bench-small-'));
+
+function median(run, runs) {
+	const samples = [];
+	for (let index = 0; index < runs; index++) samples.push(run());
+	samples.sort((a, b) => a - b);
+	return samples[Math.floor(runs / 2)];
+}
+
+/** The whole `cassi --download` run (search included), fresh folder each time. */
+function ours(url, token, extra = []) {
+	const dir = folder();
+	try {
+		return timed(process.execPath, [cli, '--api-url', url, '-t', token, '-s', '2025-10-04', '-e', '2025-10-04', '--filename', 'SMALLF_*', '--download', '-f', dir, '-q', ...extra], {runs: 1}).seconds;
+	} finally {
+		rmSync(dir, {recursive: true, force: true});
+	}
+}
+
+function xargsCurl(url, token, urls, parallel) {
+	const dir = folder();
+	try {
+		const list = Object.entries(urls)
+			.map(([name, productUrl]) => `-o ${path.join(dir, name)} -d '${JSON.stringify({product_url: productUrl})}'`)
+			.join('\n');
+		const file = path.join(dir, 'requests.txt');
+		writeFileSync(file, `${list}\n`);
+		const command = `xargs -P ${parallel} -L 1 curl -sf -X POST -H 'Authorization: token ${token}' -H 'Content-Type: application/json' '${url}/download/roman/eng' < '${file}'`;
+		return timed('/bin/sh', ['-c', command], {runs: 1}).seconds;
+	} finally {
+		rmSync(dir, {recursive: true, force: true});
+	}
+}
+
+/** The seed's download_cassi_files on the same query; only its download loop is timed. */
+function seedLoop(python, url, token) {
+	const dir = folder();
+	try {
+		const script = writeTemp('seed_download.py', `${seedHelpers(url)}
+import time
+r = query_cassi("2025-10-04T00:00:00", "2025-10-04T23:59:59", 50000, None, "SMALLF_*", os.environ["${TOKEN_ENV}"])
+started = time.perf_counter()
+download_cassi_files(r, "${dir}", os.environ["${TOKEN_ENV}"])
+print("SECONDS", time.perf_counter() - started, len(r))
+`);
+		const out = timed(python, [script], {runs: 1, env: {...process.env, [TOKEN_ENV]: token}}).stdout;
+		rmSync(path.dirname(script), {recursive: true, force: true});
+		return Number(/SECONDS ([\d.]+)/.exec(out)[1]);
+	} finally {
+		rmSync(dir, {recursive: true, force: true});
+	}
+}
+
+export async function benchSmallFiles({token, runs = 3}) {
+	const lines = [];
+	const link = await emulatorProcess(314, 30, 0);
+	try {
+		ours(link.url, token); // untimed warm-up (the emulator builds the day once)
+		const mine = median(() => ours(link.url, token), runs);
+		const curl = median(() => xargsCurl(link.url, token, link.urls, 8), runs);
+		lines.push(
+			`small files: 314 × 16 KiB at 30 ms latency: ours (default) ${mine.toFixed(2)} s vs xargs -P 8 curl ${curl.toFixed(2)} s → ${ratio(curl, mine)}× (goal ≥ 1.0)`,
+		);
+	} finally {
+		link.close();
+	}
+	const python = pythonWithPandas();
+	const slowReuse = await emulatorProcess(600, 0, 45);
+	try {
+		ours(slowReuse.url, token);
+		const mine = median(() => ours(slowReuse.url, token), runs);
+		if (python) {
+			const seed = median(() => seedLoop(python, slowReuse.url, token), runs);
+			lines.push(
+				`small files: 600 × 16 KiB, server +45 ms per reused-connection request: ours (default) ${mine.toFixed(2)} s vs the seed's serial loop ${seed.toFixed(2)} s → ${ratio(seed, mine)}× (goal ≥ 1.0)`,
+			);
+		} else {
+			lines.push(`small files, server slow on reused connections: ours ${mine.toFixed(2)} s; seed loop not measured (no python3 with requests and pandas)`);
+		}
+	} finally {
+		slowReuse.close();
+	}
+	return lines.join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const {DEMO_TOKEN} = await import('../dist/emulator/index.js');
+	console.log(await benchSmallFiles({token: DEMO_TOKEN, runs: Number(process.env.RUNS ?? 3)}));
+}

@@ -1,0 +1,128 @@
+/** How many files run at once, and over which connections: small files at the link's pace. */
+import {afterEach, describe, expect, it} from 'vitest';
+import {ModePicker} from '../../source/cassi/download/connections.js';
+import {MAX_IN_FLIGHT, DEFAULT_PARALLEL, SMALL_FILE_BYTES, type DownloadEngine} from '../../source/cassi/download/engine.js';
+import {startFixture, type Fixture} from './emulator-fixture.js';
+import {tempFolder} from './helpers.js';
+
+const names = (prefix: string, count: number) => Array.from({length: count}, (_, index) => `${prefix}${String(index + 1).padStart(8, '0')}`);
+
+let fixture: Fixture | undefined;
+let folder: Awaited<ReturnType<typeof tempFolder>> | undefined;
+afterEach(async () => {
+	try {
+		if (fixture && folder) await fixture.verifyFolder(folder.path);
+	} finally {
+		await fixture?.close();
+		await folder?.cleanup();
+		fixture = undefined;
+		folder = undefined;
+	}
+});
+
+/** The most files in `downloading` at once while the engine empties its queue. */
+async function mostAtOnce(engine: DownloadEngine): Promise<number> {
+	const running = new Set<string>();
+	let most = 0;
+	engine.on('file', file => {
+		if (file.state === 'downloading') running.add(file.name);
+		else if (['done', 'failed', 'skipped'].includes(file.state)) running.delete(file.name);
+		most = Math.max(most, running.size);
+	});
+	await engine.start();
+	const manifest = await engine.whenIdle();
+	await engine.close();
+	expect(manifest.totals.failed).toBe(0);
+	return most;
+}
+
+describe('files at once', () => {
+	it('runs many small files at once by default, never more than the bound', async () => {
+		const small = names('SMALLT_', 24);
+		fixture = await startFixture(small.map(name => ({name, size: 20_000})));
+		folder = await tempFolder();
+		// Slow enough that every file started is still running when the next is started.
+		fixture.emulator.setFaults({download: [{bytesPerSecond: 40_000}]});
+		const engine = fixture.engine(folder.path);
+		engine.add(small.map(name => fixture!.item(name)));
+		const most = await mostAtOnce(engine);
+		expect(most).toBeGreaterThan(DEFAULT_PARALLEL);
+		expect(most).toBeLessThanOrEqual(MAX_IN_FLIGHT);
+	});
+
+	it('keeps big files to the default few at once, and -j caps small ones', async () => {
+		const big = names('BIGT_', 5);
+		const small = names('SMALLT_', 8);
+		fixture = await startFixture([...big.map(name => ({name, size: SMALL_FILE_BYTES + 1, checksum: false})), ...small.map(name => ({name, size: 20_000}))]);
+		folder = await tempFolder();
+		fixture.emulator.setFaults({download: [{bytesPerSecond: 8_000_000}]});
+		const bigEngine = fixture.engine(folder.path);
+		bigEngine.add(big.map(name => fixture!.item(name)));
+		expect(await mostAtOnce(bigEngine)).toBe(DEFAULT_PARALLEL);
+		fixture.emulator.setFaults({download: [{bytesPerSecond: 40_000}]});
+		const capped = fixture.engine(folder.path, {parallel: 2});
+		capped.add(small.map(name => fixture!.item(name)));
+		expect(await mostAtOnce(capped)).toBe(2);
+	});
+
+	it('opens a new connection per file against a server slow on reused connections, and keeps them otherwise', async () => {
+		const files = names('SMALLT_', 96);
+		const closes = async (reuseLatencyMs: number): Promise<number[]> => {
+			fixture = await startFixture(files.map(name => ({name, size: 4_000})), {reuseLatencyMs});
+			folder = await tempFolder();
+			const engine = fixture.engine(folder.path);
+			engine.add(files.map(name => fixture!.item(name)));
+			await mostAtOnce(engine);
+			const asked = fixture.emulator.requests().filter(entry => entry.path.endsWith('/download/roman/eng'));
+			expect(asked).toHaveLength(files.length);
+			// 1 where the request asked to close its connection afterwards.
+			const flags = asked.map(entry => (entry.headers.connection === 'close' ? 1 : 0));
+			await fixture.verifyFolder(folder.path);
+			await fixture.close();
+			await folder.cleanup();
+			fixture = undefined;
+			folder = undefined;
+			return flags;
+		};
+		const slow = await closes(150);
+		// The first waves learn (the first 16 open connections, the next 16 find reuse slow).
+		const lastThird = slow.slice((files.length * 2) / 3);
+		expect(lastThird.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(lastThird.length * 0.75);
+		const plain = await closes(0);
+		expect(plain.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(files.length / 4);
+	});
+});
+
+describe('the connection decision', () => {
+	const feed = (picker: ModePicker, reusedMs: number[], newMs: number[]) => {
+		for (const ms of newMs) picker.record('new', ms);
+		for (const ms of reusedMs) picker.record('reused', ms);
+	};
+
+	it('closes connections after each request once reused ones answer clearly slower', () => {
+		const picker = new ModePicker();
+		expect(picker.closeAfterEach()).toBe(false);
+		feed(picker, [47, 48, 52, 50], [2, 3, 2]);
+		expect(picker.closeAfterEach()).toBe(true);
+		const closing = Array.from({length: 64}, () => picker.closeThisOne()).filter(Boolean).length;
+		// All but the few that check whether reused connections got faster again.
+		expect(closing).toBeGreaterThanOrEqual(56);
+		expect(closing).toBeLessThan(64);
+	});
+
+	it('keeps connections when reuse costs nothing, also when load makes some answers slow', () => {
+		const picker = new ModePicker();
+		feed(picker, [33, 180, 34, 250, 36], [35, 36, 200, 41]);
+		expect(picker.closeAfterEach()).toBe(false);
+		const closing = Array.from({length: 64}, () => picker.closeThisOne()).filter(Boolean).length;
+		expect(closing).toBeLessThanOrEqual(8);
+	});
+
+	it('goes back to kept connections when reused ones become fast', () => {
+		const picker = new ModePicker();
+		feed(picker, [60, 61, 62], [3, 4, 3]);
+		expect(picker.closeAfterEach()).toBe(true);
+		feed(picker, [3, 3, 4, 3, 3, 3, 4, 3], []);
+		expect(picker.closeAfterEach()).toBe(false);
+	});
+});
