@@ -6,7 +6,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
-import {toServiceDate} from './dates.js';
 import {CassiError} from './errors.js';
 import type {Query} from './types.js';
 
@@ -18,8 +17,11 @@ export interface QueryHistoryEntry {
 
 export interface StoreData {
 	token?: string;
-	/** ISO time of the last successful query, for "since last check". */
-	lastCheck?: string;
+	/**
+	 * "Since last check" per API URL: the end of what the browser's last complete, unfiltered
+	 * search saw (`YYYY-MM-DDTHH:MM:SS`). An older `lastCheck` (a clock time) is not trusted.
+	 */
+	lastChecks?: Record<string, string>;
 	queryHistory?: QueryHistoryEntry[];
 }
 
@@ -50,7 +52,7 @@ function diskError(file: string, error: unknown): CassiError {
 
 const CHECKS: {[K in keyof StoreData]-?: (value: unknown) => boolean} = {
 	token: value => typeof value === 'string',
-	lastCheck: value => typeof value === 'string',
+	lastChecks: value => typeof value === 'object' && value !== null && !Array.isArray(value),
 	queryHistory: value => Array.isArray(value),
 };
 
@@ -111,16 +113,4 @@ export function rememberQuery(store: CassiStore, query: Query, at: Date = new Da
 	const key = JSON.stringify(query);
 	const history = (store.get('queryHistory') ?? []).filter(entry => JSON.stringify(entry.query) !== key);
 	store.set('queryHistory', [{at: at.toISOString(), query}, ...history].slice(0, HISTORY_LIMIT));
-}
-
-/** After a successful query: the moment "since last check" will start from next time. */
-export function markChecked(store: CassiStore, at: Date = new Date()): void {
-	store.set('lastCheck', at.toISOString());
-}
-
-/** The last check as an ingestion start (`YYYY-MM-DDTHH:MM:SS`), or undefined if never checked. */
-export function lastCheckStart(store: Pick<CassiStore, 'get'>): string | undefined {
-	const value = store.get('lastCheck');
-	const at = value === undefined ? Number.NaN : Date.parse(value);
-	return Number.isNaN(at) ? undefined : toServiceDate(new Date(at));
 }

@@ -65,7 +65,7 @@ export function defineRoot(program: Command): Command {
 	return program
 		.name('cassi')
 		.description('Search, inspect, select and download Roman supplementary & telemetry files from MAST CaSSI.\nWith no action on a terminal, opens the interactive browser.')
-		.addOption(filtering(new Option('-s, --ingestion-start-date <date>', 'ingestion start date (UTC)')))
+		.addOption(filtering(new Option('-s, --ingestion-start-date <date>', 'ingestion start date (UTC); last-check = where the browser\'s L starts')))
 		.addOption(filtering(new Option('-e, --ingestion-end-date <date>', 'ingestion end date (UTC)')))
 		.addOption(filtering(new Option('--exp-start-date <date>', 'exposure start: startTime >= date')))
 		.addOption(filtering(new Option('--exp-end-date <date>', 'exposure end: endTime <= date')))

@@ -1,8 +1,9 @@
 import {NO_TOKEN_MESSAGE} from '../cassi/client.js';
-import {assertSafeForToken, endpoints} from '../cassi/endpoints.js';
+import {assertSafeForToken, endpoints, resolveApiUrl} from '../cassi/endpoints.js';
 import {CassiError} from '../cassi/errors.js';
 import {queryFromOptions, validateLimit} from '../cassi/query.js';
 import type {Query} from '../cassi/types.js';
+import {readLastCheck} from '../cassi/watermark.js';
 import {emptyAnswer, renderResult, runSearch, type HeadlessAction, type OutputFormat} from '../headless/search.js';
 import {describeWindow} from '../headless/window.js';
 import {fileTypeHints} from './file-type-hint.js';
@@ -27,6 +28,24 @@ export function parseQuery(options: RootOptions, now = new Date()): Query {
 	);
 }
 
+/**
+ * `-s last-check`: the start the browser's `L` would use for this API URL. Read only — a
+ * headless run never moves the watermark (a script's cut or filtered answer is not "seen").
+ */
+export async function withLastCheck(options: RootOptions, env: NodeJS.ProcessEnv = process.env): Promise<RootOptions> {
+	if (options.ingestionStartDate?.trim().toLowerCase() !== 'last-check') return options;
+	if (options.demo) {
+		throw new CassiError('usage', '-s last-check reads the real archive\'s last check; the demo keeps none: pass a date such as -s 2025-10-04');
+	}
+	const apiUrl = resolveApiUrl(options.apiUrl, env);
+	const {openStore} = await import('../cassi/store.js');
+	const start = readLastCheck(openStore(env), apiUrl);
+	if (start === undefined) {
+		throw new CassiError('usage', `no complete check of ${apiUrl} is recorded yet: run one in the browser (cassi, then Y), or pass a date to -s`);
+	}
+	return {...options, ingestionStartDate: start};
+}
+
 function chosenAction(options: RootOptions): HeadlessAction | 'download' | undefined {
 	const chosen = [
 		options.download && 'download',
@@ -43,7 +62,8 @@ const hasQueryFlags = (options: RootOptions) =>
 	Boolean(options.ingestionStartDate ?? options.ingestionEndDate ?? options.expStartDate ?? options.expEndDate ?? options.filetype ?? options.filename);
 
 /** The root command: interactive browser on a terminal, else the companion script's actions. */
-export async function rootAction(options: RootOptions): Promise<number> {
+export async function rootAction(given: RootOptions): Promise<number> {
+	const options = await withLastCheck(given);
 	const query = parseQuery(options);
 	const action = chosenAction(options);
 	const format: OutputFormat = options.json ? 'json' : options.csv ? 'csv' : 'text';

@@ -84,7 +84,8 @@ export type Action =
 	| {type: 'tick'}
 	| {type: 'run-query'; now: string}
 	| {type: 'search-page'; id: number; page: SearchPage}
-	| {type: 'search-done'; id: number; at: string}
+	/** `lastCheck`: the watermark after this search, when the effects moved it. */
+	| {type: 'search-done'; id: number; at: string; lastCheck?: string}
 	| {type: 'search-failed'; id: number; message: string}
 	| {type: 'auth-required'; message?: string}
 	| {type: 'token-checking'}

@@ -129,7 +129,7 @@ export function presetRange(preset: Preset, now: Date, lastCheck: string | undef
 			return {start: day(now, -6), end: day(now)};
 		default:
 			if (!lastCheck) return {error: 'No earlier check recorded yet: run a query first, then L picks up from there'};
-			return {start: lastCheck.slice(0, 19), end: ''};
+			return {start: lastCheck, end: ''};
 	}
 }
 

@@ -103,7 +103,7 @@ export function reducer(state: AppState, action: Action): AppState {
 		case 'search-page':
 			return addPage(state, action.id, action.page);
 		case 'search-done':
-			return finishSearch(state, action.id, action.at);
+			return finishSearch(state, action.id, action.at, action.lastCheck);
 		case 'search-failed':
 			return failSearch(state, action.id, action.message);
 		case 'auth-required': {
@@ -132,6 +132,8 @@ export function reducer(state: AppState, action: Action): AppState {
 				...state,
 				hasToken: true,
 				demo: true,
+				// The real archive's watermark says nothing about the demo's files.
+				lastCheck: undefined,
 				firstRun: false,
 				screen: 'form',
 				form: {...state.form, focus: 'presets'},

@@ -55,12 +55,13 @@ export function addPage(state: AppState, id: number, page: SearchPage): AppState
 	return keepCursorRow(state, next);
 }
 
-export function finishSearch(state: AppState, id: number, at: string): AppState {
+/** `lastCheck` is the watermark the effects computed (see cassi/watermark.ts), not the clock. */
+export function finishSearch(state: AppState, id: number, at: string, lastCheck: string | undefined = state.lastCheck): AppState {
 	if (id !== state.search.id) return state;
 	const query = state.search.query;
 	const key = query && queryKey(query);
 	const history = query ? [query, ...state.history.filter(entry => queryKey(entry) !== key)].slice(0, 50) : state.history;
-	return {...state, lastCheck: at, history, form: {...state.form, historyIndex: undefined}, search: {...state.search, running: false, finishedAt: at}};
+	return {...state, lastCheck, history, form: {...state.form, historyIndex: undefined}, search: {...state.search, running: false, finishedAt: at}};
 }
 
 export function failSearch(state: AppState, id: number, message: string): AppState {

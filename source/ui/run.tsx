@@ -13,6 +13,7 @@ import {freeBytes} from '../cassi/download/disk.js';
 import {loadJournal, unfinished} from '../cassi/download/journal.js';
 import {resumeFromJournal} from '../cassi/download/resume.js';
 import type {CassiStore} from '../cassi/store.js';
+import {readLastCheck} from '../cassi/watermark.js';
 import type {Query} from '../cassi/types.js';
 import {initialState} from '../state/initial.js';
 import type {InitialQuery} from '../state/types.js';
@@ -46,7 +47,7 @@ const SIGNAL_CODES: Partial<Record<NodeJS.Signals, number>> = {SIGINT: 130, SIGT
 function isFirstRun(store: RunTuiOptions['store'], token: string | undefined): boolean {
 	if (token) return false;
 	try {
-		return store.get('token') === undefined && store.get('lastCheck') === undefined && (store.get('queryHistory') ?? []).length === 0;
+		return store.get('token') === undefined && store.get('lastChecks') === undefined && (store.get('queryHistory') ?? []).length === 0;
 	} catch {
 		return true;
 	}
@@ -83,7 +84,7 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
 	const stdin = options.stdin ?? process.stdin;
 	let lastCheck: string | undefined;
 	try {
-		lastCheck = options.store.get('lastCheck');
+		lastCheck = options.demo ? undefined : readLastCheck(options.store, options.apiUrl);
 	} catch {
 		lastCheck = undefined;
 	}

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {lastCheckStart, markChecked, openStore, rememberQuery} from '../../source/cassi/store.js';
+import {openStore, rememberQuery} from '../../source/cassi/store.js';
+import {readLastCheck, saveLastCheck} from '../../source/cassi/watermark.js';
 import {describeToken, maskToken, resolveToken} from '../../source/cassi/token.js';
 
 let dir: string;
@@ -28,9 +29,9 @@ describe('openStore', () => {
 		const store = openStore(env);
 		expect(path.dirname(store.path)).toBe(dir);
 		store.set('token', 'tok-abcdefgh1234');
-		store.set('lastCheck', '2025-10-05T12:00:00.000Z');
+		store.set('lastChecks', {'https://mast.stsci.edu/cassi/api/v0.1/': '2025-10-05T12:00:00'});
 		expect(openStore(env).get('token')).toBe('tok-abcdefgh1234');
-		expect(openStore(env).get('lastCheck')).toBe('2025-10-05T12:00:00.000Z');
+		expect(openStore(env).get('lastChecks')).toEqual({'https://mast.stsci.edu/cassi/api/v0.1/': '2025-10-05T12:00:00'});
 		store.delete('token');
 		expect(openStore(env).get('token')).toBeUndefined();
 	});
@@ -51,7 +52,7 @@ describe('openStore', () => {
 		expect(store.path).toBe(file);
 		expect(mode(file)).toBe(0o600);
 		fs.chmodSync(file, 0o666);
-		store.set('lastCheck', '2025-10-05T12:00:00.000Z');
+		store.set('queryHistory', []);
 		expect(mode(file)).toBe(0o600);
 		expect(store.get('token')).toBe('old-token-999');
 	});
@@ -81,14 +82,22 @@ describe('openStore', () => {
 		expect((error as Error).message).toMatch(/^cannot use the settings file .*\(ENOTDIR\): check its permissions or set CASSI_CONFIG_DIR$/);
 	});
 
-	it('remembers the last check as the next ingestion start', () => {
+	it('keeps the last check per API URL, only ever moving it forward', () => {
 		const store = openStore(env);
-		expect(lastCheckStart(store)).toBeUndefined();
-		markChecked(store, new Date('2025-10-05T12:34:56.789Z'));
-		expect(openStore(env).get('lastCheck')).toBe('2025-10-05T12:34:56.789Z');
-		expect(lastCheckStart(openStore(env))).toBe('2025-10-05T12:34:56');
-		store.set('lastCheck', 'garbage');
-		expect(lastCheckStart(store)).toBeUndefined();
+		const mast = 'https://mast.stsci.edu/cassi/api/v0.1';
+		const local = 'http://127.0.0.1:8080/cassi/api/v0.1';
+		expect(readLastCheck(store, mast)).toBeUndefined();
+		saveLastCheck(store, mast, '2025-10-04T23:59:59');
+		expect(readLastCheck(openStore(env), `${mast}/`)).toBe('2025-10-04T23:59:59');
+		expect(readLastCheck(store, local)).toBeUndefined();
+		saveLastCheck(store, mast, '2025-10-03T23:59:59');
+		expect(readLastCheck(store, mast)).toBe('2025-10-04T23:59:59');
+		saveLastCheck(store, local, '2025-10-01T00:00:00');
+		saveLastCheck(store, mast, '2025-10-05T08:00:00.5');
+		expect(readLastCheck(openStore(env), mast)).toBe('2025-10-05T08:00:00.5');
+		expect(readLastCheck(openStore(env), local)).toBe('2025-10-01T00:00:00');
+		store.set('lastChecks', {[`${mast}/`]: 'garbage'});
+		expect(readLastCheck(store, mast)).toBeUndefined();
 	});
 
 	it('remembers queries newest first without repeats', () => {

@@ -21,8 +21,8 @@ describe('the query form', () => {
 		const noCheck = press(form(), 'L');
 		expect(noCheck.requests.search).toBeUndefined();
 		expect(noCheck.message?.text).toMatch(/No earlier check/);
-		const withCheck = press(initialState({hasToken: true, now: NOW, lastCheck: '2025-10-05T08:30:12.345Z'}), 'L');
-		expect(withCheck.requests.search?.query.ingestStart).toBe('2025-10-05T08:30:12');
+		const withCheck = press(initialState({hasToken: true, now: NOW, lastCheck: '2025-10-05T08:30:12.345'}), 'L');
+		expect(withCheck.requests.search?.query.ingestStart).toBe('2025-10-05T08:30:12.345');
 		expect(withCheck.requests.search?.query.ingestEnd).toBeUndefined();
 	});
 

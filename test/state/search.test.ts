@@ -14,11 +14,14 @@ describe('the search lifecycle', () => {
 		expect(state.rows).toHaveLength(3);
 	});
 
-	it('remembers the time of the last successful query for "since last check"', () => {
-		let state = press(initialState({hasToken: true, now: NOW}), 'Y');
-		state = apply(state, {type: 'search-done', id: state.search.id, at: '2025-10-05T11:59:00.000Z'});
-		expect(state.lastCheck).toBe('2025-10-05T11:59:00.000Z');
+	it('keeps the watermark the search moved "since last check" to, not the clock time it ended', () => {
+		let state = press(initialState({hasToken: true, now: NOW, lastCheck: '2025-10-03T23:59:59'}), 'Y');
+		state = apply(state, {type: 'search-done', id: state.search.id, at: '2025-10-05T11:59:00.000Z', lastCheck: '2025-10-04T23:59:59'});
+		expect(state.lastCheck).toBe('2025-10-04T23:59:59');
 		expect(state.search.finishedAt).toBe('2025-10-05T11:59:00.000Z');
+		state = press(state, 'T');
+		state = apply(state, {type: 'search-done', id: state.search.id, at: '2025-10-05T12:00:00.000Z'});
+		expect(state.lastCheck).toBe('2025-10-04T23:59:59');
 	});
 
 	it('a failure is shown and stops the spinner', () => {

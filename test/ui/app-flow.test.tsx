@@ -71,14 +71,27 @@ describe('the browser with its effects', () => {
 		expect(frame).toContain('FILE_00000039');
 	});
 
-	it('saves "since last check" and the query history when a search completes', async () => {
+	it('after Y, L starts at yesterday 23:59:59 — the end of what was seen, kept for this API URL', async () => {
 		const fake = fakeServices({records: makeRecords(5)});
 		const app = mount(fake);
 		await tick();
 		await keys(app, 'Y');
 		await waitFor(app.lastFrame, frame => frame.includes('5 files'));
-		expect(typeof fake.store.data.get('lastCheck')).toBe('string');
+		const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+		expect(fake.store.data.get('lastChecks')).toEqual({'http://127.0.0.1:9/': `${yesterday}T23:59:59`});
 		expect(fake.store.data.get('queryHistory')).toHaveLength(1);
+		await keys(app, 'L');
+		await waitFor(app.lastFrame, () => fake.queries.length === 2);
+		expect(fake.queries[1]).toMatchObject({ingestStart: `${yesterday}T23:59:59`});
+		expect(fake.queries[1]!.ingestEnd).toBeUndefined();
+	});
+
+	it('never moves "since last check" back for an older query, nor for a filtered or cut one', async () => {
+		const fake = fakeServices({records: makeRecords(5)});
+		fake.store.data.set('lastChecks', {'http://127.0.0.1:9/': '2025-10-05T06:00:00'});
+		const app = mount(fake, {autoRun: true, initialQuery: {ingestStart: '2025-10-04T00:00:00', ingestEnd: '2025-10-04T23:59:59'}});
+		await waitFor(app.lastFrame, frame => frame.includes('5 files'));
+		expect(fake.store.data.get('lastChecks')).toEqual({'http://127.0.0.1:9/': '2025-10-05T06:00:00'});
 	});
 
 	it('leaves "since last check" alone for a query on the demo archive', async () => {
@@ -87,6 +100,7 @@ describe('the browser with its effects', () => {
 		await tick();
 		await keys(app, 'Y');
 		await waitFor(app.lastFrame, frame => frame.includes('5 files'));
+		expect(fake.store.data.get('lastChecks')).toBeUndefined();
 		expect(fake.store.data.get('lastCheck')).toBeUndefined();
 	});
 

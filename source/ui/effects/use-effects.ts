@@ -5,6 +5,8 @@
 import {useEffect, useRef, type Dispatch} from 'react';
 import {itemFromRecord} from '../../cassi/download/engine.js';
 import {isCassiError} from '../../cassi/errors.js';
+import type {SearchPage} from '../../cassi/types.js';
+import {nextWatermark, saveLastCheck, searchComplete} from '../../cassi/watermark.js';
 import type {Action} from '../../state/actions.js';
 import {queryKey} from '../../state/search-reducer.js';
 import type {AppState} from '../../state/types.js';
@@ -47,16 +49,23 @@ export function useEffects(state: AppState, dispatch: Dispatch<Action>, services
 		void (async () => {
 			try {
 				const client = services.createClient(handle.connection);
+				const startedAt = new Date();
+				let last: SearchPage | undefined;
 				for await (const page of client.searchPages(request.query, {signal: controller.signal})) {
 					if (controller.signal.aborted) return;
+					last = page;
 					dispatch({type: 'search-page', id, page});
 				}
 				if (controller.signal.aborted) return;
 				const at = now();
-				dispatch({type: 'search-done', id, at});
+				const previous = stateRef.current.lastCheck;
+				const lastCheck = nextWatermark(request.query, startedAt, searchComplete(last, request.query.limit), previous);
+				dispatch({type: 'search-done', id, at, lastCheck});
 				try {
-					// 'Since last check' is about the real archive: a demo query must not move it.
-					if (!stateRef.current.demo) services.store?.set('lastCheck', at);
+					// 'Since last check' is about the real archive: a demo query moves it for this session only.
+					if (!stateRef.current.demo && lastCheck !== undefined && lastCheck !== previous && services.store) {
+						saveLastCheck(services.store, handle.connection.apiUrl, lastCheck);
+					}
 					const history = services.store?.get('queryHistory') ?? [];
 					const key = queryKey(request.query);
 					services.store?.set('queryHistory', [{at, query: request.query}, ...history.filter(entry => queryKey(entry.query) !== key)].slice(0, 50));
