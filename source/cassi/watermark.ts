@@ -11,12 +11,12 @@ import {endpoints} from './endpoints.js';
 import type {CassiStore} from './store.js';
 import type {Query, SearchPage} from './types.js';
 
-/** Did the search bring every file that matched? Only then does its range count as seen. */
-export function searchComplete(last: SearchPage | undefined, limit: number): boolean {
-	if (!last?.done) return false;
-	if (last.total !== undefined) return last.received >= last.total;
-	// No total: a full last page may have been cut by the limit.
-	return last.received < limit;
+/**
+ * Did the search bring every file that matched? Only then does its range count as seen. The
+ * client marks the last page `cut` when more match (or, with no total, may match) than came.
+ */
+export function searchComplete(last: SearchPage | undefined): boolean {
+	return last?.done === true && last.cut === undefined;
 }
 
 /**

@@ -31,12 +31,11 @@ describe('"since last check" as a watermark of what was seen', () => {
 		expect(nextWatermark({...YESTERDAY, fileNames: 'CGI_*'}, RAN_AT, true, undefined)).toBeUndefined();
 	});
 
-	it('calls a search complete only when it ended with every file the service counted', () => {
-		expect(searchComplete(page(39, 39), 50_000)).toBe(true);
-		expect(searchComplete(page(50_000, 97_137), 50_000)).toBe(false);
-		expect(searchComplete(page(39, undefined), 50_000)).toBe(true);
-		expect(searchComplete(page(100, undefined), 100)).toBe(false);
-		expect(searchComplete(page(10, 39, false), 50_000)).toBe(false);
-		expect(searchComplete(undefined, 50_000)).toBe(false);
+	it('calls a search complete only when its last page arrived and was not cut', () => {
+		expect(searchComplete(page(39, 39))).toBe(true);
+		expect(searchComplete({...page(50_000, 97_137), cut: {by: 'limit', total: 97_137, known: true}})).toBe(false);
+		expect(searchComplete({...page(100, undefined), cut: {by: 'limit', known: false}})).toBe(false);
+		expect(searchComplete(page(10, 39, false))).toBe(false);
+		expect(searchComplete(undefined)).toBe(false);
 	});
 });

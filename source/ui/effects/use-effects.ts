@@ -59,7 +59,7 @@ export function useEffects(state: AppState, dispatch: Dispatch<Action>, services
 				if (controller.signal.aborted) return;
 				const at = now();
 				const previous = stateRef.current.lastCheck;
-				const lastCheck = nextWatermark(request.query, startedAt, searchComplete(last, request.query.limit), previous);
+				const lastCheck = nextWatermark(request.query, startedAt, searchComplete(last), previous);
 				dispatch({type: 'search-done', id, at, lastCheck});
 				try {
 					// 'Since last check' is about the real archive: a demo query moves it for this session only.
