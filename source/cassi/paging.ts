@@ -51,14 +51,16 @@ export async function* pageThrough(
 	let stale = 0;
 	let pages = 0;
 	let longest = 0;
+	let probing = false;
 	// A belt over the stops below: each page adds a file or is one of a short run of stale ones.
 	const maxPages = 2 * limit + 2 * MAX_STALE_PAGES;
 	for (;;) {
-		const wanted = limit - files;
+		// A probe for one file more than the limit, when only that tells whether more exist (below).
+		const wanted: number = probing ? 1 : limit - files;
 		const offset = counting === 'rows' ? rows : deduper.size;
 		// While unknown, a page at the file count may re-send the rows after it: ask for those too.
 		const overlap = counting === 'unknown' ? rows - deduper.size : 0;
-		const asked = Math.min(wanted, pageSize ?? wanted) + overlap;
+		const asked: number = Math.min(wanted, pageSize ?? wanted) + overlap;
 		const page = await fetch({offset, limit: asked});
 		pages++;
 		if (page.total !== undefined) total = page.total;
@@ -89,26 +91,46 @@ export async function* pageThrough(
 
 		stale = added.length === 0 ? stale + 1 : 0;
 		// Shorter than asked and than an earlier page: not a cap (a cap is the same every time), so the end.
-		const endOfRows = got.length < asked && got.length < longest;
+		const endOfRows: boolean = got.length < asked && got.length < longest;
 		longest = Math.max(longest, got.length);
 		// Counting rows, the rows reaching the total end it if the total counts rows too: only a total
 		// of files could leave files unseen there, and the rows ending short of a cap rule that out.
-		const seenAll = total !== undefined && (deduper.size >= total || (counting === 'rows' && rows === total && endOfRows));
+		const seenAll: boolean = total !== undefined && (deduper.size >= total || (counting === 'rows' && rows === total && endOfRows));
 		// Counting rows, a page of only repeats still moves the offset on: keep going (a few times).
 		const staleEnds = stale > 0 && (counting !== 'rows' || stale > MAX_STALE_PAGES);
-		const done = files >= limit || seenAll || got.length === 0 || staleEnds || pages >= maxPages;
-		const cut = done ? cutOf({cutByLimit, full: files >= limit, seenAll, total, files: deduper.size, rows}) : undefined;
+		// The limit reached with the rows exactly at the total and repeats among them: the total may count
+		// rows (nothing more) or files (more): one more page, asked at the file count, tells which.
+		const unsure: boolean = files >= limit && !cutByLimit && !seenAll && counting === 'unknown' && deduper.size < rows && rows === total;
+		probing = unsure && !probing;
+		const done = (files >= limit && !probing) || seenAll || got.length === 0 || staleEnds || pages >= maxPages;
+		const cut = done ? cutOf({cutByLimit, full: files >= limit, seenAll, total, counting, files: deduper.size, rows}) : undefined;
 		yield {records, received: rows, total, duplicates: deduper.duplicates, done, ...(cut ? {cut} : {})};
 		if (done) return;
 	}
 }
 
+interface End {
+	cutByLimit: boolean;
+	full: boolean;
+	seenAll: boolean;
+	total?: number;
+	counting: Counting;
+	files: number;
+	rows: number;
+}
+
 /** Why the answer is incomplete, or undefined when it is all there is. */
-function cutOf(end: {cutByLimit: boolean; full: boolean; seenAll: boolean; total?: number; files: number; rows: number}): SearchCut | undefined {
-	const total = end.total === undefined ? {} : {total: end.total};
+function cutOf(end: End): SearchCut | undefined {
+	// Repeats were seen and offsets may count rows: the service's total may count them too.
+	const approximate = end.files < end.rows && end.counting !== 'files' ? {approximate: true} : {};
+	const total = end.total === undefined ? {} : {total: end.total, ...approximate};
 	if (end.cutByLimit) return {by: 'limit', known: true, ...total};
 	if (end.seenAll) return undefined;
-	if (end.full) return {by: 'limit', known: end.total !== undefined, ...total};
+	if (end.full) {
+		if (end.total === undefined) return {by: 'limit', known: false};
+		const more = end.counting === 'rows' ? end.rows < end.total : end.files < end.total;
+		return more ? {by: 'limit', known: true, ...total} : undefined;
+	}
 	// The service stopped sending although its total says more: short of it in files, and the rows
 	// received are not exactly it either (as they are when the total counts repeated rows).
 	if (end.total !== undefined && end.files < end.total && end.rows !== end.total) return {by: 'service', known: true, total: end.total};

@@ -60,8 +60,10 @@ export interface SearchPage {
  */
 export interface SearchCut {
 	by: 'limit' | 'service';
-	/** The service's totalResults, when sent (it may count repeated rows). */
+	/** The service's totalResults, when sent. */
 	total?: number;
+	/** The total may count repeated rows (repeats were seen and offsets did not count files). */
+	approximate?: boolean;
 	/** False when more are only likely: the limit was reached and the service sent no total. */
 	known: boolean;
 }

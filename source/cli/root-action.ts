@@ -1,5 +1,6 @@
 import {NO_TOKEN_MESSAGE} from '../cassi/client.js';
 import {assertSafeForToken, endpoints, resolveApiUrl} from '../cassi/endpoints.js';
+import {cutLine} from '../cassi/cut.js';
 import {CassiError} from '../cassi/errors.js';
 import {queryFromOptions, validateLimit} from '../cassi/query.js';
 import type {Query} from '../cassi/types.js';
@@ -119,6 +120,8 @@ export async function rootAction(given: RootOptions): Promise<number> {
 		const empty = emptyAnswer(outcome);
 		if (empty) process.stderr.write(`${empty.failed ? 'cassi: ' : ''}${empty.line}\n`);
 		if (empty?.failed) return 1;
+		// Never a quiet partial answer, -q or not: the limit dropped the newest files, or the service sent fewer.
+		if (outcome.cut && records.length > 0) process.stderr.write(`${cutLine(records.length, outcome.cut, query.limit)}\n`);
 		if (action === 'download') {
 			const {runHeadlessDownload} = await import('../cassi/download/headless.js');
 			return await runHeadlessDownload({
@@ -131,7 +134,7 @@ export async function rootAction(given: RootOptions): Promise<number> {
 				...downloadOutput({...options, json: format === 'json'}, controller.signal, connection.demo),
 			});
 		}
-		process.stdout.write(renderResult(records, action ?? 'list', format, Boolean(options.showExpTimes)));
+		process.stdout.write(renderResult(records, action ?? 'list', format, Boolean(options.showExpTimes), outcome.cut));
 		return 0;
 	} catch (error) {
 		// Ctrl-C or a dropped session during the search: the same exit as an interrupted download.

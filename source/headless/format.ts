@@ -1,5 +1,5 @@
 import {csvCell} from '../cassi/sanitize.js';
-import type {CassiRecord} from '../cassi/types.js';
+import type {CassiRecord, SearchCut} from '../cassi/types.js';
 
 export interface TypeCount {
 	fileType: string;
@@ -68,6 +68,20 @@ export function formatCountCsv(counts: {total: number; byType: TypeCount[]}): st
 	return ['fileType,count', ...counts.byType.map(entry => `${csvCell(entry.fileType)},${entry.count}`)].join('\n') + '\n';
 }
 
-export function countJson(counts: {total: number; byType: TypeCount[]}): {total: number; byType: Record<string, number>} {
-	return {total: counts.total, byType: Object.fromEntries(counts.byType.map(entry => [entry.fileType, entry.count]))};
+export interface CountJson {
+	total: number;
+	byType: Record<string, number>;
+	/** More files match than were counted: the limit cut the newest, or the service sent fewer. */
+	truncated: boolean;
+	/** The service's totalResults, when the answer was cut and it sent one. */
+	serviceTotal?: number;
+}
+
+export function countJson(counts: {total: number; byType: TypeCount[]}, cut?: SearchCut): CountJson {
+	return {
+		total: counts.total,
+		byType: Object.fromEntries(counts.byType.map(entry => [entry.fileType, entry.count])),
+		truncated: cut !== undefined,
+		...(cut?.total === undefined ? {} : {serviceTotal: cut.total}),
+	};
 }

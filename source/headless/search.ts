@@ -1,6 +1,6 @@
 import {CassiClient} from '../cassi/client.js';
 import {csvCell} from '../cassi/sanitize.js';
-import type {CassiRecord, Query, SearchPage} from '../cassi/types.js';
+import type {CassiRecord, Query, SearchCut, SearchPage} from '../cassi/types.js';
 import {
 	countByType,
 	countJson,
@@ -30,25 +30,29 @@ export interface SearchOutcome {
 	records: CassiRecord[];
 	/** `totalResults` as the service last sent it, if it did. */
 	total?: number;
+	/** Set when more files match than were fetched (the limit, or a service that sent fewer). */
+	cut?: SearchCut;
 }
 
 export async function runSearch(run: SearchRun): Promise<SearchOutcome> {
 	const client = new CassiClient({apiUrl: run.apiUrl, token: run.token});
 	const records: CassiRecord[] = [];
 	let total: number | undefined;
+	let cut: SearchCut | undefined;
 	const progress = run.progress?.isTTY ? run.progress : undefined;
 	try {
 		for await (const page of client.searchPages(run.query, {signal: run.signal})) {
 			// A loop, not push(...rows): a page of 100,000+ rows would overflow the call stack.
 			for (const record of page.records) records.push(record);
 			total = page.total;
+			cut = page.cut;
 			run.onPage?.(page);
 			progress?.write(`\r\u001B[Ksearching… ${page.received}${page.total === undefined ? '' : ` of ${page.total}`} rows`);
 		}
 	} finally {
 		progress?.write('\r\u001B[K');
 	}
-	return total === undefined ? {records} : {records, total};
+	return {records, ...(total === undefined ? {} : {total}), ...(cut ? {cut} : {})};
 }
 
 /**
@@ -68,10 +72,11 @@ export function renderResult(
 	action: HeadlessAction,
 	format: OutputFormat,
 	showExpTimes: boolean,
+	cut?: SearchCut,
 ): string {
 	if (action === 'count') {
 		const counts = countByType(records);
-		if (format === 'json') return JSON.stringify(countJson(counts), null, 2) + '\n';
+		if (format === 'json') return JSON.stringify(countJson(counts, cut), null, 2) + '\n';
 		if (format === 'csv') return formatCountCsv(counts);
 		return formatCountText(counts);
 	}

@@ -31,7 +31,7 @@ describe('--demo reproduces the notebook', () => {
 	it('the exposure window holds 4 housekeeping files', async () => {
 		const result = await runCli(['--demo', '--exp-start-date', '2025-10-03T17:00:00', '--exp-end-date', '2025-10-03T17:59:59', '--count', '--json']);
 		expect(result.code).toBe(0);
-		expect(JSON.parse(result.stdout)).toEqual({total: 4, byType: {'Housekeeping Ancillary Telemetry Data': 4}});
+		expect(JSON.parse(result.stdout)).toEqual({total: 4, byType: {'Housekeeping Ancillary Telemetry Data': 4}, truncated: false});
 	});
 
 	it('lists all seven file types for the day', async () => {

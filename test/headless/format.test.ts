@@ -35,11 +35,20 @@ describe('count', () => {
 		expect(JSON.parse(renderResult(records, 'count', 'json', false))).toEqual({
 			total: 4,
 			byType: {'Science CGI Level 0': 2, 'Housekeeping Ancillary Telemetry Data': 1, 'Science WFI Level 0': 1},
+			truncated: false,
+		});
+	});
+
+	it('marks a cut count truncated, with the service total, keeping the other keys', () => {
+		expect(JSON.parse(renderResult(records, 'count', 'json', false, {by: 'limit', known: true, total: 97_137}))).toMatchObject({
+			total: 4,
+			truncated: true,
+			serviceTotal: 97_137,
 		});
 	});
 
 	it('counts zero files as a total of 0', () => {
-		expect(JSON.parse(renderResult([], 'count', 'json', false))).toEqual({total: 0, byType: {}});
+		expect(JSON.parse(renderResult([], 'count', 'json', false))).toEqual({total: 0, byType: {}, truncated: false});
 	});
 });
 

@@ -165,3 +165,45 @@ describe('the built program against every count mode of the emulator and a servi
 		expect(await countOf(server.url, ['-l', '100'])).toBe(100);
 	});
 });
+
+describe('a cut answer says so', () => {
+	beforeAll(ensureBuilt, 120_000);
+
+	const day = (url: string) => ['-s', '2025-06-01', '-e', '2025-06-01', '--api-url', url, '-t', TOKEN];
+
+	it('prints one stderr line, marks --count --json truncated with the service total, keeps --json an array; an unlimited query says nothing', async () => {
+		const server = await startPagingService(pagingFiles(2400), {offsets: 'files', total: 'files', cap: 500});
+		open.push(server);
+		// Repeats in the first page, and nothing yet says whether the total counts them: "about".
+		const counted = await runCli([...day(server.url), '-l', '100', '--count', '--json', '-q']);
+		expect(counted.code).toBe(0);
+		expect(JSON.parse(counted.stdout)).toMatchObject({total: 100, truncated: true, serviceTotal: 2400});
+		expect(counted.stderr).toBe('showing 100 of about 2,400 files: the limit cut the newest; raise it with -l 3000\n');
+		const listed = await runCli([...day(server.url), '-l', '100', '--json']);
+		expect(JSON.parse(listed.stdout)).toHaveLength(100);
+		expect(listed.stderr.trim().split('\n')).toContain('showing 100 of about 2,400 files: the limit cut the newest; raise it with -l 3000');
+		const whole = await runCli([...day(server.url), '--count', '--json']);
+		expect(JSON.parse(whole.stdout)).toEqual({total: 2400, byType: {'Science WFI Level 0': 2400}, truncated: false});
+		expect(whole.stderr).not.toMatch(/showing|limit/);
+	});
+
+	it('says the limit was reached, and more may exist, when the service sends no total', async () => {
+		const server = await startPagingService(pagingFiles(300), {offsets: 'rows', total: 'none'});
+		open.push(server);
+		const result = await runCli([...day(server.url), '-l', '100', '--count', '-q']);
+		expect(result.code).toBe(0);
+		expect(result.stderr).toBe('showing 100 files: the limit was reached, so newer files may be missing; raise it with -l 200\n');
+	});
+
+	it('says "about" when the service total may count repeated rows, and nothing when the limit held every file', async () => {
+		const archive = await startEmulator({token: TOKEN, quiet: true, now: new Date('2025-10-20T12:00:00Z'), pageSize: 30});
+		open.push(archive);
+		const oct4 = ['-s', '2025-10-04', '-e', '2025-10-04', '--api-url', archive.url, '-t', TOKEN, '-q', '--count'];
+		const cut = await runCli([...oct4, '-l', '35']);
+		expect(cut.stderr).toBe('showing 35 of about 40 files: the limit cut the newest; raise it with -l 40\n');
+		// 39 files in 40 rows: a limit of 39 holds them all, though the service counts 40.
+		const exact = await runCli([...oct4, '-l', '39']);
+		expect(exact.stdout).toMatch(/^Total files: +39$/m);
+		expect(exact.stderr).toBe('');
+	});
+});
