@@ -78,8 +78,11 @@ describe.skipIf(!hasSeed)('the seed notebook\'s Python helpers against the emula
 		work = mkdtempSync(join(tmpdir(), 'cassi-seed-'));
 	});
 	afterAll(async () => {
-		await emu.close();
-		rmSync(work, {recursive: true, force: true});
+		try {
+			await emu?.close();
+		} finally {
+			rmSync(work, {recursive: true, force: true});
+		}
 	});
 
 	it('finds the seed notebook beside the repository', () => {

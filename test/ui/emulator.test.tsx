@@ -24,8 +24,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	await emulator?.close();
-	rmSync(folder, {recursive: true, force: true});
+	try {
+		await emulator?.close();
+	} finally {
+		rmSync(folder, {recursive: true, force: true});
+	}
 });
 
 describe('the browser on the emulator', () => {

@@ -23,8 +23,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	await emulator?.close();
-	rmSync(folder, {recursive: true, force: true});
+	try {
+		await emulator?.close();
+	} finally {
+		rmSync(folder, {recursive: true, force: true});
+	}
 });
 
 async function until(stdout: FakeStdout, text: string, from = 0) {
