@@ -37,7 +37,10 @@ describe('headless commands on a terminal', () => {
 	it('--count --json on the notebook day parses, with 39 files and 10 Science Level 0', async () => {
 		const term = track(startApp(['--demo', '-s', '2025-10-04', '-e', '2025-10-04', '--count', '--json'], {cols: 100, rows: 30}));
 		expect(await term.waitForExit({timeout: 20_000})).toBe(0);
-		const counts = JSON.parse(term.screen()) as {total: number; byType: Record<string, number>};
+		// On a terminal stderr shares the screen: the window asked for comes first, then the JSON.
+		const [window, ...json] = term.screen().trim().split('\n');
+		expect(window).toBe('ingest 2025-10-04 00:00:00 → 2025-10-04 23:59:59 UTC');
+		const counts = JSON.parse(json.join('\n')) as {total: number; byType: Record<string, number>};
 		expect(counts.total).toBe(39);
 		expect((counts.byType['Science CGI Level 0'] ?? 0) + (counts.byType['Science WFI Level 0'] ?? 0)).toBe(10);
 	});

@@ -141,7 +141,7 @@ describe('a token that expires mid-session', () => {
 		// Each file's first request breaks off; its retry meets a 401, as an expired token would.
 		server.setFaults({download: [{cutAfterBytes: 100_000, times: 2}, {status: 401, times: 1}]});
 		const {terminal, folder} = await downloadBoth(server, ['-j', '1']);
-		await terminal.waitFor(/Paste your MAST token/, {timeout: 40_000});
+		await terminal.waitFor(/Paste your token/, {timeout: 40_000});
 		expect(terminal.screen()).toMatch(/rejected|expired/i);
 		await terminal.type(TOKEN, 5);
 		// Every character is in (masked) before Enter, so Enter is a key, not the tail of a paste.
@@ -169,7 +169,7 @@ describe('a token that expires between searches', () => {
 		await terminal.waitFor(/^2 files · 2 marked/m);
 		server.setFaults({search: [{status: 401, times: 1}]});
 		await terminal.press('r');
-		await terminal.waitFor(/Paste your MAST token/, {timeout: 40_000});
+		await terminal.waitFor(/Paste your token/, {timeout: 40_000});
 		await terminal.type(TOKEN, 5);
 		await terminal.waitFor(new RegExp(`•{${TOKEN.length}}▏`));
 		await terminal.settle();

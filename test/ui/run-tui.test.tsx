@@ -107,8 +107,9 @@ describe('runTui', () => {
 
 	it('shows the token screen when there is no token but cassi was used before', async () => {
 		const {stdin, stdout, done} = start({token: '', store: memoryStore({lastChecks: {'http://127.0.0.1:9/': '2025-10-04T23:59:59'}})});
-		for (let index = 0; index < 200 && !stdout.output.includes('Paste your MAST token'); index++) await tick(10);
-		expect(stdout.output).toContain('Paste your MAST token');
+		for (let index = 0; index < 200 && !stdout.output.includes('Paste your token'); index++) await tick(10);
+		expect(stdout.output).toContain('Paste your token');
+		expect(stdout.output).toContain('This is not MAST');
 		stdin.write('\u0003');
 		expect(await done).toBe(0);
 	});
