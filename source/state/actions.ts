@@ -3,6 +3,7 @@
  * effects report back with the other kinds. Commands carry `now` so relative dates and
  * presets stay pure.
  */
+import type {CheckReport} from '../cassi/check.js';
 import type {CassiRecord, SearchPage} from '../cassi/types.js';
 import type {QueueSnapshot} from './types.js';
 
@@ -36,6 +37,7 @@ export const COMMANDS = [
 	'download',
 	'open-queue',
 	'open-export',
+	'open-check',
 	'help',
 	'back',
 	'quit',
@@ -87,6 +89,8 @@ export type Action =
 	/** `lastCheck`: the watermark after this search, when the effects moved it. */
 	| {type: 'search-done'; id: number; at: string; lastCheck?: string}
 	| {type: 'search-failed'; id: number; message: string}
+	| {type: 'baseline-ready'; searchId: number; report: CheckReport}
+	| {type: 'baseline-failed'; searchId: number; message: string}
 	| {type: 'auth-required'; message?: string}
 	| {type: 'token-checking'}
 	| {type: 'token-accepted'; saved: boolean}

@@ -45,6 +45,7 @@ export function initialState(options: InitialOptions): AppState {
 		scroll: 0,
 		marks: MarkSet.empty,
 		detailScroll: 0,
+		checkScroll: 0,
 		exportForm: {format: 'csv', scope: 'marked', file: 'cassi-results.csv', focus: 'file'},
 		token: {value: '', save: true, checking: false, reason: 'missing'},
 		hasToken: options.hasToken,

@@ -10,6 +10,7 @@ import {clampCursor} from './navigation.js';
 import {onDetail, onExport, onHelp, onQueue, onToken, onWelcome} from './screen-commands.js';
 import {downloadsRunning, openToken, requestDownload, typeExport, typeToken} from './screens-reducer.js';
 import {addPage, failSearch, finishSearch, runQuery} from './search-reducer.js';
+import {baselineFailed, baselineReady, onCheck, openCheck, requestBaseline} from './baseline.js';
 import {selectMarked} from './selectors.js';
 import {toRow} from './rows.js';
 import prettyBytes from 'pretty-bytes';
@@ -49,6 +50,7 @@ function onCommand(state: AppState, command: Command): AppState {
 	// The form opens on its first date, whatever was focused when it was left: ^U there clears a date.
 	if (command === 'open-form' && state.hasToken) return {...state, screen: 'form', filtering: false, form: {...state.form, focus: 'ingestStart'}};
 	if (command === 'open-queue' && state.screen !== 'queue') return {...state, screen: 'queue', filtering: false};
+	if (command === 'open-check' && state.screen === 'browse' && !state.filtering) return openCheck(state);
 	switch (state.screen) {
 		case 'browse':
 			return state.filtering ? onFilter(state, command) : onBrowse(state, command);
@@ -64,6 +66,8 @@ function onCommand(state: AppState, command: Command): AppState {
 			return onToken(state, command);
 		case 'welcome':
 			return onWelcome(state, command);
+		case 'check':
+			return onCheck(state, command);
 		default:
 			return state;
 	}
@@ -103,7 +107,12 @@ export function reducer(state: AppState, action: Action): AppState {
 		case 'search-page':
 			return addPage(state, action.id, action.page);
 		case 'search-done':
-			return finishSearch(state, action.id, action.at, action.lastCheck);
+			// The results are all in: only now is the baseline of a one-day query asked for.
+			return requestBaseline(finishSearch(state, action.id, action.at, action.lastCheck));
+		case 'baseline-ready':
+			return baselineReady(state, action.searchId, action.report);
+		case 'baseline-failed':
+			return baselineFailed(state, action.searchId, action.message);
 		case 'search-failed':
 			return failSearch(state, action.id, action.message);
 		case 'auth-required': {

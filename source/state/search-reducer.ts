@@ -28,6 +28,7 @@ export function runQuery(state: AppState): AppState {
 		scroll: 0,
 		rangeAnchor: undefined,
 		typeFilter: undefined,
+		baseline: undefined,
 		search: {id: seq, running: true, received: 0, duplicates: 0, query},
 		requests: {...state.requests, search: {seq, query}},
 	};
@@ -40,6 +41,7 @@ export function addPage(state: AppState, id: number, page: SearchPage): AppState
 		received: page.received,
 		total: page.total,
 		duplicates: page.duplicates,
+		cut: page.cut,
 	};
 	if (page.records.length === 0) return {...state, search};
 	const fresh = page.records.map(toRow);

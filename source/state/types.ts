@@ -4,7 +4,8 @@
  * arrival so sorting, filtering and drawing 50,000 of them never re-reads the raw records.
  */
 import type {QueueSnapshot} from '../cassi/download/types.js';
-import type {CassiRecord, Query} from '../cassi/types.js';
+import type {CheckReport} from '../cassi/check.js';
+import type {CassiRecord, Query, SearchCut} from '../cassi/types.js';
 import type {MarkSet} from './mark-set.js';
 
 /** The query form as the user types it (dates may be relative: `today`, `-3d`). */
@@ -58,7 +59,7 @@ export interface Sort {
 	descending: boolean;
 }
 
-export type Screen = 'welcome' | 'token' | 'form' | 'browse' | 'detail' | 'queue' | 'export';
+export type Screen = 'welcome' | 'token' | 'form' | 'browse' | 'detail' | 'queue' | 'export' | 'check';
 
 export type ConfirmKind = 'clear-marks' | 'quit' | 'download';
 export interface Confirm {
@@ -86,6 +87,21 @@ export interface SearchStatus {
 	query?: Query;
 	finishedAt?: string;
 	error?: string;
+	/** The last page said more files match than were fetched. */
+	cut?: SearchCut;
+}
+
+/**
+ * The typical counts for a one-day query: the 7 days before it, fetched after the results
+ * (never before them), judged as `cassi check` judges them (../cassi/check.ts).
+ */
+export interface Baseline {
+	/** The search whose day this is: a newer search drops it. */
+	searchId: number;
+	day: string;
+	status: 'loading' | 'ready' | 'failed';
+	report?: CheckReport;
+	error?: string;
 }
 
 /** The download engine's snapshot, mirrored as plain data (see ../cassi/download/types.ts). */
@@ -103,6 +119,8 @@ export interface Requests {
 	quit?: {seq: number};
 	/** Free space where downloads go, shown in the download question. */
 	freeSpace?: {seq: number};
+	/** The baseline days of a one-day query, after its results arrived. */
+	baseline?: {seq: number; searchId: number; day: string; query: Query};
 }
 
 export interface TokenForm {
@@ -145,6 +163,9 @@ export interface AppState {
 	rangeAnchor?: number;
 	detailId?: string;
 	detailScroll: number;
+	baseline?: Baseline;
+	/** First line of the check report shown. */
+	checkScroll: number;
 	exportForm: ExportForm;
 	token: TokenForm;
 	hasToken: boolean;

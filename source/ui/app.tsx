@@ -1,10 +1,12 @@
 /** Layout only: the header, one screen's body, the status line and the key hints, exactly the terminal's size. */
 import {Box, Text} from 'ink';
 import React from 'react';
+import {selectTypical} from '../state/baseline.js';
 import {countsWidth, listHeight} from '../state/layout.js';
 import {selectMarked, selectRowById, selectTimeline, selectTypeCounts, selectView} from '../state/selectors.js';
 import type {AppState} from '../state/types.js';
 import {CountsPanel} from './components/counts-panel/counts-panel.js';
+import {CheckReportView} from './components/check-report/check-report.js';
 import {DetailView} from './components/detail-view/detail-view.js';
 import {ExportScreen} from './components/export-screen/export-screen.js';
 import {Footer} from './components/footer/footer.js';
@@ -55,7 +57,14 @@ function Browse({state}: {state: AppState}) {
 				/>
 				{panel ? (
 					<Box marginLeft={1}>
-						<CountsPanel counts={selectTypeCounts(state)} total={state.rows.length} selected={state.typeFilter} width={panel} height={height + 1} />
+						<CountsPanel
+							counts={selectTypeCounts(state)}
+							total={state.rows.length}
+							selected={state.typeFilter}
+							width={panel}
+							height={height + 1}
+							typical={state.baseline?.status === 'loading' ? 'loading' : selectTypical(state)}
+						/>
 					</Box>
 				) : null}
 			</Box>
@@ -78,6 +87,8 @@ function Body({state, storePath}: AppProps) {
 			return <DetailView row={selectRowById(state, state.detailId)} marked={state.detailId !== undefined && state.marks.has(state.detailId)} scroll={state.detailScroll} width={width} height={height} />;
 		case 'queue':
 			return <QueueView queue={state.queue} cursor={state.queueCursor} width={width} height={height} />;
+		case 'check':
+			return <CheckReportView baseline={state.baseline} scroll={state.checkScroll} width={width} height={height} />;
 		case 'export':
 			return <ExportScreen form={state.exportForm} marked={selectMarked(state).count} inView={selectView(state).length} width={width} height={height} />;
 		default:

@@ -21,7 +21,8 @@ export type KeyContext =
 	| 'token'
 	| 'token-empty'
 	| 'welcome'
-	| 'export';
+	| 'export'
+	| 'check';
 
 export interface KeyBinding {
 	command: Command;
@@ -66,6 +67,7 @@ export const KEY_BINDINGS: KeyBinding[] = [
 	{command: 'download', keys: ['d'], help: 'download the marked files', contexts: ['list'], hint: 'download'},
 	{command: 'open-queue', keys: ['w'], help: 'show the download queue', contexts: ['list', 'detail']},
 	{command: 'open-export', keys: ['o'], help: 'export rows to a file', contexts: ['list']},
+	{command: 'open-check', keys: ['c'], help: "the day's check against the 7 days before (one-day query)", contexts: ['list']},
 	{command: 'back', keys: ['escape'], help: 'cancel range, clear filters', contexts: ['list']},
 	// Filter line
 	{command: 'text-done', keys: ['return'], help: 'keep the filter', contexts: ['filter'], hint: 'keep'},
@@ -86,6 +88,12 @@ export const KEY_BINDINGS: KeyBinding[] = [
 	{command: 'page-down', keys: ['pagedown', 'ctrl+f', 'space'], help: 'scroll a page down', contexts: ['detail']},
 	{command: 'page-up', keys: ['pageup', 'ctrl+b'], help: 'scroll a page up', contexts: ['detail']},
 	{command: 'back', keys: ['escape', 'return'], help: 'back to the results', contexts: ['detail'], hint: 'back'},
+	// Check report
+	{command: 'cursor-down', keys: ['down', 'j'], help: 'scroll down', contexts: ['check']},
+	{command: 'cursor-up', keys: ['up', 'k'], help: 'scroll up', contexts: ['check']},
+	{command: 'page-down', keys: ['pagedown', 'space'], help: 'scroll a page down', contexts: ['check']},
+	{command: 'page-up', keys: ['pageup'], help: 'scroll a page up', contexts: ['check']},
+	{command: 'back', keys: ['escape', 'c', 'return'], help: 'back to the results', contexts: ['check'], hint: 'back'},
 	// Queue
 	{command: 'queue-pause', keys: ['p'], help: 'pause or resume all downloads', contexts: ['queue'], hint: 'pause/resume'},
 	{command: 'queue-cancel', keys: ['x'], help: 'cancel file (resumable)', contexts: ['queue'], hint: 'cancel'},
@@ -115,9 +123,9 @@ export const KEY_BINDINGS: KeyBinding[] = [
 	{command: 'page-down', keys: ['pagedown', 'space'], help: 'scroll a page down', contexts: ['help']},
 	{command: 'page-up', keys: ['pageup'], help: 'scroll a page up', contexts: ['help']},
 	// Everywhere
-	{command: 'help', keys: ['?'], help: 'keys for this screen', contexts: ['list', 'form-choice', 'detail', 'queue', 'welcome'], hint: 'help'},
+	{command: 'help', keys: ['?'], help: 'keys for this screen', contexts: ['list', 'form-choice', 'detail', 'queue', 'welcome', 'check'], hint: 'help'},
 	{command: 'help', keys: ['f1'], help: 'keys for this screen', contexts: ['global'], hint: 'help'},
-	{command: 'quit', keys: ['q'], help: 'quit (asks if downloading)', contexts: ['list', 'form-choice', 'detail', 'queue', 'welcome'], hint: 'quit'},
+	{command: 'quit', keys: ['q'], help: 'quit (asks if downloading)', contexts: ['list', 'form-choice', 'detail', 'queue', 'welcome', 'check'], hint: 'quit'},
 	{command: 'force-quit', keys: ['ctrl+c'], help: 'quit (asks if downloading)', contexts: ['global']},
 ];
 
@@ -129,6 +137,7 @@ export const CONTEXT_TITLES: Record<KeyContext, string> = {
 	detail: 'Detail',
 	queue: 'Download queue',
 	export: 'Export',
+	check: 'Check report',
 	token: 'Token screen',
 	'token-empty': 'Token screen (empty field)',
 	welcome: 'Welcome',

@@ -60,8 +60,8 @@ describe('the browser on the demo archive', () => {
 		expect(screen).toMatch(notebookHeader);
 		expect(screen).toMatch(status('39', '0'));
 		expect(screen).toMatch(/All types\s+39/);
-		const cgi = Number(/ CGI L0 +(\d+)$/m.exec(screen)?.[1]);
-		const wfi = Number(/ WFI L0 +(\d+)$/m.exec(screen)?.[1]);
+		const cgi = Number(/ CGI L0 +(\d+)(?: +~\S+)?$/m.exec(screen)?.[1]);
+		const wfi = Number(/ WFI L0 +(\d+)(?: +~\S+)?$/m.exec(screen)?.[1]);
 		expect(cgi + wfi).toBe(10);
 		expect(screen).toContain('CGI_00011850');
 		expect(screen).toMatch(/^Ingest \S+ .*per hour/m);

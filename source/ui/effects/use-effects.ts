@@ -4,8 +4,9 @@
  */
 import {useEffect, useRef, type Dispatch} from 'react';
 import {itemFromRecord} from '../../cassi/download/engine.js';
+import {buildCheckReport, DEFAULT_BASELINE_DAYS} from '../../cassi/check.js';
 import {isCassiError} from '../../cassi/errors.js';
-import type {SearchPage} from '../../cassi/types.js';
+import type {CassiRecord, SearchPage} from '../../cassi/types.js';
 import {nextWatermark, saveLastCheck, searchComplete} from '../../cassi/watermark.js';
 import type {Action} from '../../state/actions.js';
 import {queryKey} from '../../state/search-reducer.js';
@@ -21,6 +22,8 @@ export interface EffectsHandle {
 	engine?: QueueEngine;
 	demoClose?: () => Promise<void>;
 	searchAbort?: AbortController;
+	/** The background baseline search of a one-day query; a new search stops it. */
+	baselineAbort?: AbortController;
 	/** The engine's snapshot mirror: keys let held-back progress share their frame. */
 	mirror?: QueueMirror;
 }
@@ -43,6 +46,7 @@ export function useEffects(state: AppState, dispatch: Dispatch<Action>, services
 		const request = requests.search;
 		if (!request) return;
 		handle.searchAbort?.abort();
+		handle.baselineAbort?.abort();
 		const controller = new AbortController();
 		handle.searchAbort = controller;
 		const id = request.seq;
@@ -79,6 +83,40 @@ export function useEffects(state: AppState, dispatch: Dispatch<Action>, services
 			}
 		})();
 	}, [requests.search?.seq]);
+
+	// Baseline: the 7 days before a one-day query, after its results; judged as `cassi check` does.
+	useEffect(() => {
+		const request = requests.baseline;
+		if (!request) return;
+		handle.baselineAbort?.abort();
+		const controller = new AbortController();
+		handle.baselineAbort = controller;
+		void (async () => {
+			try {
+				const client = services.createClient(handle.connection);
+				const records: CassiRecord[] = [];
+				let cut = false;
+				for await (const page of client.searchPages(request.query, {signal: controller.signal})) {
+					for (const record of page.records) records.push(record);
+					if (page.cut) cut = true;
+				}
+				if (controller.signal.aborted) return;
+				const current = stateRef.current;
+				if (current.search.id !== request.searchId) return;
+				for (const row of current.rows) records.push(row.record);
+				const report = buildCheckReport(records, {
+					date: request.day,
+					baselineDays: DEFAULT_BASELINE_DAYS,
+					fileTypes: request.query.fileTypes?.filter(type => !type.startsWith('!')),
+					truncated: cut || current.search.cut !== undefined,
+				});
+				dispatch({type: 'baseline-ready', searchId: request.searchId, report});
+			} catch (error) {
+				if (controller.signal.aborted) return;
+				dispatch({type: 'baseline-failed', searchId: request.searchId, message: errorText(error)});
+			}
+		})();
+	}, [requests.baseline?.seq]);
 
 	// Token: check it against the service before anything uses it.
 	useEffect(() => {
@@ -199,6 +237,7 @@ export function useEffects(state: AppState, dispatch: Dispatch<Action>, services
 	useEffect(() => {
 		if (!requests.quit) return;
 		handle.searchAbort?.abort();
+		handle.baselineAbort?.abort();
 		services.exit(0);
 	}, [requests.quit?.seq]);
 

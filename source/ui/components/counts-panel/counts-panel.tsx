@@ -1,9 +1,16 @@
-/** Files per type, largest first; the type the list is filtered to carries the › glyph. */
+/**
+ * Files per type, largest first; the type the list is filtered to carries the › glyph. For a
+ * one-day query each line also shows the type's typical count (the median of the 7 days
+ * before, fetched after the results) and ▼ / ▲ / + where `cassi check` would call it
+ * missing or low / high / new.
+ */
 import {Box, Text} from 'ink';
 import React from 'react';
+import type {CheckStatus} from '../../../cassi/check.js';
+import type {Typical} from '../../../state/baseline.js';
 import type {TypeCount} from '../../../state/selectors.js';
 import {shortType} from '../../format.js';
-import {fit} from '../../text.js';
+import {fit, widthOf} from '../../text.js';
 import {useTheme} from '../../theme.js';
 
 export interface CountsPanelProps {
@@ -12,26 +19,54 @@ export interface CountsPanelProps {
 	selected?: string;
 	width: number;
 	height: number;
+	/** The baseline of a one-day query: 'loading' until it arrives. */
+	typical?: {types: Record<string, Typical>; total: Typical} | 'loading';
 }
 
-export const CountsPanel = React.memo(function CountsPanel({counts, total, selected, width, height}: CountsPanelProps) {
+const MARK: Record<CheckStatus, string> = {ok: ' ', missing: '▼', low: '▼', high: '▲', new: '+'};
+
+function typicalText(entry: Typical | undefined): string {
+	if (!entry) return '';
+	return `~${Number.isInteger(entry.median) ? entry.median : entry.median.toFixed(1)}`;
+}
+
+export const CountsPanel = React.memo(function CountsPanel({counts, total, selected, width, height, typical}: CountsPanelProps) {
 	const theme = useTheme();
-	const numberWidth = Math.max(5, String(total).length);
-	const labelWidth = Math.max(1, width - 2 - numberWidth - 1);
+	const ready = typical !== undefined && typical !== 'loading' ? typical : undefined;
+	const typicalWidth = typical === undefined ? 0 : Math.max(3, ...(ready ? [ready.total, ...Object.values(ready.types)].map(entry => typicalText(entry).length) : [2]));
+	// With typical counts the count column shrinks to the numbers it holds, to leave the label room.
+	const numberWidth = typical === undefined ? Math.max(5, String(total).length) : Math.max(3, String(total).length);
+	const extra = typical === undefined ? 0 : typicalWidth + 2;
+	const labelWidth = Math.max(1, width - 2 - numberWidth - 1 - extra);
 	const full = labelWidth >= 37;
-	const line = (key: string, label: string, value: number, isSelected: boolean) => (
-		<Text key={key} inverse={isSelected} bold={isSelected}>
-			{fit(`${isSelected ? '›' : ' '} ${fit(label, labelWidth)} ${fit(String(value), numberWidth, {align: 'right'})}`, width)}
-		</Text>
-	);
+	const line = (key: string, label: string, value: number, isSelected: boolean, entry: Typical | undefined) => {
+		const main = `${isSelected ? '›' : ' '} ${fit(label, labelWidth)} ${fit(String(value), numberWidth, {align: 'right'})}`;
+		if (typical === undefined) {
+			return (
+				<Text key={key} inverse={isSelected} bold={isSelected}>
+					{fit(main, width)}
+				</Text>
+			);
+		}
+		const shown = typical === 'loading' ? '~…' : typicalText(entry);
+		const mark = entry ? MARK[entry.status] : ' ';
+		const tail = ` ${fit(shown, typicalWidth, {align: 'right'})}${mark}`;
+		const odd = mark !== ' ' && mark !== '+';
+		return (
+			<Text key={key} inverse={isSelected} bold={isSelected}>
+				{main}
+				<Text color={odd ? theme.warning : theme.muted}>{fit(tail, Math.max(0, width - widthOf(main)))}</Text>
+			</Text>
+		);
+	};
 	const rows = [
-		line('all', 'All types', total, selected === undefined),
-		...counts.slice(0, Math.max(0, height - 2)).map(entry => line(entry.type, full ? entry.type : shortType(entry.type), entry.count, entry.type === selected)),
+		line('all', 'All types', total, selected === undefined, ready?.total),
+		...counts.slice(0, Math.max(0, height - 2)).map(entry => line(entry.type, full ? entry.type : shortType(entry.type), entry.count, entry.type === selected, ready?.types[entry.type])),
 	];
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text bold color={theme.accent}>
-				{fit('By type  ] next [ prev', width)}
+				{fit(typical === undefined ? 'By type  ] next [ prev' : 'By type  ~typical  c', width)}
 			</Text>
 			{rows}
 		</Box>
