@@ -34,6 +34,7 @@ export const COMMANDS = [
 	'detail',
 	'open-form',
 	'refresh',
+	'fetch-rest',
 	'download',
 	'open-queue',
 	'open-export',

@@ -7,7 +7,7 @@ import {listHeight} from './layout.js';
 import {CLEAR_CONFIRM_THRESHOLD, invertMarks, markAll, markAndMove, markRange, markType} from './marks.js';
 import {clampCursor, keepCursorRow, moveCursor, movePage} from './navigation.js';
 import {openExport, requestDownload} from './screens-reducer.js';
-import {runQuery} from './search-reducer.js';
+import {fetchRest, runQuery} from './search-reducer.js';
 import {selectCursorRow, selectMarked, selectTypeCounts, selectView} from './selectors.js';
 import type {AppState, SortKey} from './types.js';
 
@@ -100,6 +100,8 @@ export function onBrowse(state: AppState, command: Command): AppState {
 		}
 		case 'refresh':
 			return runQuery(state);
+		case 'fetch-rest':
+			return fetchRest(state);
 		case 'preset-today':
 		case 'preset-yesterday':
 		case 'preset-week':

@@ -1,6 +1,7 @@
 /** Search lifecycle: a run request, pages arriving (rows and counts grow incrementally), the end. */
 import type {Query, SearchPage} from '../cassi/types.js';
-import {checkForm, mergeTypes} from './form.js';
+import {cutWords} from '../cassi/cut.js';
+import {checkForm, formFromInitial, mergeTypes} from './form.js';
 import {keepCursorRow} from './navigation.js';
 import {toRow} from './rows.js';
 import type {AppState} from './types.js';
@@ -32,6 +33,20 @@ export function runQuery(state: AppState): AppState {
 		search: {id: seq, running: true, received: 0, duplicates: 0, query},
 		requests: {...state.requests, search: {seq, query}},
 	};
+}
+
+/**
+ * `F` on a result the limit cut: the same query (its window as it was run, not as relative
+ * dates would read now) with a limit that holds the service's total, or double the old one.
+ */
+export function fetchRest(state: AppState): AppState {
+	const {cut, query, running} = state.search;
+	if (running || !query || cut?.by !== 'limit') {
+		const text = cut?.by === 'service' ? 'The service sent fewer files than it reported: r runs the query again' : 'Nothing more to fetch: the result is complete';
+		return {...state, message: {text, tone: 'info'}};
+	}
+	const limit = cutWords(state.rows.length, cut, query.limit).raiseTo ?? 2 * query.limit;
+	return runQuery({...state, form: {...state.form, values: formFromInitial({...query, limit})}});
 }
 
 export function addPage(state: AppState, id: number, page: SearchPage): AppState {

@@ -19,13 +19,24 @@ export interface Timeline {
 	max: number;
 	/** Rows outside the range (e.g. the service ignored it). */
 	outside: number;
+	/**
+	 * When the limit cut the result: the first bin after the newest fetched file. Results come
+	 * oldest first, so from there on nothing was fetched, which is not the same as nothing ingested.
+	 */
+	unfetchedFrom?: number;
 }
 
 function floorTo(ms: number, unit: number): number {
 	return Math.floor(ms / unit) * unit;
 }
 
-export function computeTimeline(rows: Row[], startText: string | undefined, endText: string | undefined, slots: number): Timeline | undefined {
+export function computeTimeline(
+	rows: Row[],
+	startText: string | undefined,
+	endText: string | undefined,
+	slots: number,
+	cutNewest = false,
+): Timeline | undefined {
 	if (slots < 1) return undefined;
 	let start = startText ? utcMs(startText) : Number.NaN;
 	let end = endText ? utcMs(endText) : Number.NaN;
@@ -61,17 +72,28 @@ export function computeTimeline(rows: Row[], startText: string | undefined, endT
 		if (index >= 0 && index < count && row.ingestMs >= start && row.ingestMs <= end + 999) bins[index]++;
 		else outside++;
 	}
-	return {bins, binMs, unit, start: origin, end, max: Math.max(0, ...bins), outside};
+	const timeline: Timeline = {bins, binMs, unit, start: origin, end, max: Math.max(0, ...bins), outside};
+	if (cutNewest) {
+		let newest = Number.NEGATIVE_INFINITY;
+		for (const row of rows) if (row.ingestMs > newest) newest = row.ingestMs;
+		const from = Number.isFinite(newest) ? Math.max(0, Math.floor((newest - origin) / binMs) + 1) : 0;
+		if (from < count) timeline.unfetchedFrom = from;
+	}
+	return timeline;
 }
 
 const timeline = memo(computeTimeline);
 
 /** The timeline for the last query, fitted to `slots` characters. */
 export function selectTimeline(state: AppState, slots: number): Timeline | undefined {
-	return timeline(state.rows, state.search.query?.ingestStart, state.search.query?.ingestEnd, slots);
+	const cutNewest = !state.search.running && state.search.cut?.by === 'limit';
+	return timeline(state.rows, state.search.query?.ingestStart, state.search.query?.ingestEnd, slots, cutNewest);
 }
 
 const BARS = '▁▂▃▄▅▆▇█';
+
+/** Drawn for bins after the newest fetched file of a result the limit cut. */
+export const UNFETCHED = '░';
 
 /** One character per bin: a blank-looking dot for none, ▁..█ scaled to the busiest bin. */
 export function sparkline(bins: number[], max: number): string {

@@ -60,6 +60,7 @@ export const KEY_BINDINGS: KeyBinding[] = [
 	{command: 'detail', keys: ['return'], help: 'detail of the row', contexts: ['list'], hint: 'detail'},
 	{command: 'open-form', keys: ['e', 'tab'], help: 'edit the query', contexts: ['list', 'detail', 'queue'], hint: 'query'},
 	{command: 'refresh', keys: ['r'], help: 'run the query again', contexts: ['list']},
+	{command: 'fetch-rest', keys: ['F'], help: 'fetch the rest of a result the limit cut', contexts: ['list']},
 	{command: 'preset-yesterday', keys: ['Y'], help: "run: yesterday's ingest", contexts: ['list', 'form-choice'], hint: 'yesterday'},
 	{command: 'preset-today', keys: ['T'], help: "run: today's ingest", contexts: ['list', 'form-choice']},
 	{command: 'preset-week', keys: ['7'], help: 'run: the last 7 days', contexts: ['list', 'form-choice']},

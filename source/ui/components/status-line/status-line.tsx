@@ -1,9 +1,11 @@
 /**
- * The status line: search progress ("N of T" while loading, "N files" when done), marked
+ * The status line: search progress ("N of T" while loading, "N files" when done, "N of T
+ * files: the limit cut the newest (F fetches the rest)" for as long as a cut result shows), marked
  * count and size, filters, download progress; a question or the filter line take it over.
  */
 import {Text} from 'ink';
 import React from 'react';
+import {cutWords} from '../../../cassi/cut.js';
 import type {MarkedStats} from '../../../state/selectors.js';
 import type {AppState} from '../../../state/types.js';
 import {bytes, shortType, SPINNER} from '../../format.js';
@@ -32,6 +34,11 @@ export function searchText(search: AppState['search'], rowCount: number, spinner
 	}
 	if (search.error) return `search failed after ${rowCount} files`;
 	if (!search.query) return 'no query yet';
+	if (search.cut) {
+		// Stays while the result is on screen: a cut result is never mistaken for the whole answer.
+		const words = cutWords(rowCount, search.cut, search.query.limit);
+		return `${words.shown.replace(/^showing /, '')}: ${words.why}${words.raiseTo === undefined ? '' : ' (F fetches the rest)'}`;
+	}
 	return `${rowCount} files`;
 }
 

@@ -1,7 +1,7 @@
 /** One line: ingest counts per hour or day across the queried range, as a sparkline. */
 import {Text} from 'ink';
 import React from 'react';
-import {sparkline, type Timeline} from '../../../state/timeline.js';
+import {sparkline, UNFETCHED, type Timeline} from '../../../state/timeline.js';
 import {fit} from '../../text.js';
 import {useTheme} from '../../theme.js';
 
@@ -13,7 +13,8 @@ function stamp(ms: number, unit: Timeline['unit']): string {
 export function timelineLabel(timeline: Timeline): string {
 	const last = timeline.start + (timeline.bins.length - 1) * timeline.binMs;
 	const per = timeline.unit === 'hour' ? 'hour' : timeline.binMs > 86_400_000 ? `${timeline.binMs / 86_400_000} days` : 'day';
-	return `${stamp(timeline.start, timeline.unit)}→${stamp(last, timeline.unit)} per ${per}, peak ${timeline.max}`;
+	const unfetched = timeline.unfetchedFrom === undefined ? '' : `, ${UNFETCHED} not fetched (limit)`;
+	return `${stamp(timeline.start, timeline.unit)}→${stamp(last, timeline.unit)} per ${per}, peak ${timeline.max}${unfetched}`;
 }
 
 /** Characters left for the bars once the label fits. */
@@ -29,7 +30,10 @@ export const TimelineBar = React.memo(function TimelineBar({timeline, width}: {t
 	return (
 		<Text>
 			<Text color={theme.muted}>Ingest </Text>
-			<Text color={theme.accent}>{sparkline(timeline.bins, timeline.max)}</Text>
+			<Text color={theme.accent}>{sparkline(timeline.bins.slice(0, timeline.unfetchedFrom), timeline.max)}</Text>
+			{timeline.unfetchedFrom === undefined ? null : (
+				<Text color={theme.muted}>{UNFETCHED.repeat(timeline.bins.length - timeline.unfetchedFrom)}</Text>
+			)}
 			<Text color={theme.muted}>{fit(` ${timelineLabel(timeline)}`, Math.max(0, width - 7 - timeline.bins.length))}</Text>
 		</Text>
 	);
