@@ -8,6 +8,7 @@ const products = [
 	{name: 'BENCH_1G_MD5', size: 1024 * MiB, withChecksum: true},
 	{name: 'BENCH_1G_RAW', size: 1024 * MiB, withChecksum: false},
 	{name: 'BENCH_256M_MD5', size: 256 * MiB, withChecksum: true},
+	{name: 'BENCH_512M_MD5', size: 512 * MiB, withChecksum: true},
 	...Array.from({length: 8}, (_, index) => ({name: `BENCH_128M_${index}`, size: 128 * MiB, withChecksum: false})),
 ];
 const emulator = await startEmulator({

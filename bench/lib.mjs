@@ -25,15 +25,23 @@ export async function startEmulatorProcess(args = []) {
 	return {url, close: () => child.kill('SIGTERM')};
 }
 
-/** Wall time and peak RSS of a command, by GNU time; the median of `runs`. */
+/** One run of a command under GNU time: wall and CPU seconds (user + system, children included), peak RSS. */
+export function timedOnce(command, args, {env = process.env} = {}) {
+	const result = spawnSync('/usr/bin/time', ['-f', 'BENCH %e %U %S %M', command, ...args], {env, encoding: 'utf8', maxBuffer: 1 << 30});
+	const match = /BENCH ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(result.stderr);
+	if (result.status !== 0 || !match) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr.slice(-500)}`);
+	return {seconds: Number(match[1]), cpu: Number(match[2]) + Number(match[3]), rssMB: Number(match[4]) / 1024, stdout: result.stdout};
+}
+
+export function median(values) {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Wall time, CPU and peak RSS of a command: the run with the median wall time of `runs`. */
 export function timed(command, args, {runs = 3, env = process.env} = {}) {
 	const samples = [];
-	for (let index = 0; index < runs; index++) {
-		const result = spawnSync('/usr/bin/time', ['-f', 'BENCH %e %M', command, ...args], {env, encoding: 'utf8', maxBuffer: 1 << 30});
-		const match = /BENCH ([\d.]+) (\d+)/.exec(result.stderr);
-		if (result.status !== 0 || !match) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr.slice(-500)}`);
-		samples.push({seconds: Number(match[1]), rssMB: Number(match[2]) / 1024, stdout: result.stdout});
-	}
+	for (let index = 0; index < runs; index++) samples.push(timedOnce(command, args, {env}));
 	samples.sort((a, b) => a.seconds - b.seconds);
 	return samples[Math.floor(samples.length / 2)];
 }

@@ -25,6 +25,7 @@ import {
 import {buildPayload} from './query.js';
 import {pageThrough} from './paging.js';
 import {parseSearchResponse, type ParsedSearch} from './records.js';
+import {jsonTextIsClean} from './sanitize.js';
 import {withRetries, type RetryOptions} from './retry.js';
 import {type CassiRecord, type Query, type SearchCut, type SearchPage, type SearchPayload} from './types.js';
 
@@ -217,5 +218,5 @@ function parseBody(bytes: Buffer, status: number, contentType: string | undefine
 		const what = start ? 'the body is not JSON' : 'the body is empty';
 		throw new CassiError('schema', `the service sent a malformed response: ${what} — try again later or check --api-url`);
 	}
-	return parseSearchResponse(json);
+	return parseSearchResponse(json, {clean: jsonTextIsClean(text)});
 }

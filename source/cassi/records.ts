@@ -139,8 +139,11 @@ export interface ParsedSearch {
 	total?: number;
 }
 
-/** Validate a parsed JSON body; return sanitised records as the service sent them (key order kept). */
-export function parseSearchResponse(json: unknown): ParsedSearch {
+/**
+ * Validate a parsed JSON body; return sanitised records as the service sent them (key order kept).
+ * `clean`: the body's text was seen to hold nothing to sanitise (jsonTextIsClean), so no string is walked.
+ */
+export function parseSearchResponse(json: unknown, {clean = false}: {clean?: boolean} = {}): ParsedSearch {
 	if (json === null || typeof json !== 'object' || Array.isArray(json)) {
 		throw malformed('the body is not a JSON object');
 	}
@@ -162,7 +165,7 @@ export function parseSearchResponse(json: unknown): ParsedSearch {
 	// zod's output is a reordered copy; the original (sanitised) keeps the service's field order.
 	let records: CassiRecord[];
 	try {
-		records = cleanDeep(results) as CassiRecord[];
+		records = clean ? (results as CassiRecord[]) : (cleanDeep(results) as CassiRecord[]);
 	} catch (error) {
 		// A value nested deeper than recursion can walk (JSON.parse copes with it): say so, no stack overflow.
 		if (error instanceof RangeError) throw malformed('a value is nested too deeply');

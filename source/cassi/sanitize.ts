@@ -20,6 +20,20 @@ const CONTROL = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u206
 // eslint-disable-next-line no-control-regex
 const HAS_CONTROL = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/;
 
+// In JSON text, a control character inside a string can only be written as an escape (JSON.parse
+// refuses a raw one): \b \f \n \r \t or \u. The other characters sanitizeText removes may stand
+// as themselves. A text with neither parses to strings sanitizeText would leave as they are.
+// eslint-disable-next-line no-control-regex
+const JSON_MAY_HOLD_CONTROL = /\\[bfnrtu]|[\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/;
+
+/**
+ * True when every string JSON.parse makes of `text` (keys too) is already clean: one scan of the
+ * body instead of a test per string. False may still be clean (`\u00e9` is only an é).
+ */
+export function jsonTextIsClean(text: string): boolean {
+	return !JSON_MAY_HOLD_CONTROL.test(text);
+}
+
 /** Remove escape sequences and control characters; tabs and newlines become spaces. */
 export function sanitizeText(value: string): string {
 	// Every sequence stripped below starts with a control character; most strings have none.

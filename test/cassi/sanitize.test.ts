@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {csvCell, sanitizeDeep, sanitizeText} from '../../source/cassi/sanitize.js';
+import {csvCell, jsonTextIsClean, sanitizeDeep, sanitizeText} from '../../source/cassi/sanitize.js';
 
 const ESC = '\u001B';
 
@@ -50,5 +51,29 @@ describe('csvCell', () => {
 	it('writes numbers and empty values plainly', () => {
 		expect(csvCell(42)).toBe('42');
 		expect(csvCell(undefined)).toBe('');
+	});
+});
+
+describe('jsonTextIsClean (the search body is scanned once instead of every string)', () => {
+	// Strings drawn from the characters sanitising acts on, as JSON.stringify and other servers write them.
+	const nasty = fc.string({unit: fc.constantFrom('a', 'é', '\u001b', '\n', '\t', '\u0085', '\u009b', '\u202e', '\u2028', '\u061c', '\\', '"', '/')});
+	const value = fc.letrec(tie => ({
+		value: fc.oneof({depthSize: 'small'}, nasty, fc.integer(), fc.constant(null), fc.array(tie('value'), {maxLength: 3}), fc.dictionary(nasty, tie('value'), {maxKeys: 3})),
+	})).value;
+
+	it('never calls a body clean when sanitising would change a string in it', () => {
+		fc.assert(
+			fc.property(value, fc.boolean(), (json, asciiOnly) => {
+				let text = JSON.stringify(json);
+				// Some servers escape every non-ASCII character (Python's json.dumps does).
+				if (asciiOnly) text = text.replace(/[\u007f-\uffff]/g, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+				if (jsonTextIsClean(text)) expect(sanitizeDeep(JSON.parse(text))).toEqual(JSON.parse(text));
+			}),
+			{numRuns: 500},
+		);
+	});
+
+	it('calls an ordinary body clean', () => {
+		expect(jsonTextIsClean(JSON.stringify({results: [{archiveFileName: 'CGI_0001', fileType: 'Science CGI Level 0', note: 'a/b "c" \\'}]}, null, 2))).toBe(true);
 	});
 });
