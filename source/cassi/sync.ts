@@ -7,6 +7,7 @@ import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {toServiceDate} from './dates.js';
 import {CassiError} from './errors.js';
+import {queryFromOptions} from './query.js';
 import type {Query} from './types.js';
 import {fileErrorReason, writeAtomically} from './write-atomically.js';
 
@@ -46,9 +47,18 @@ export async function loadSyncState(folder: string): Promise<SyncState | undefin
 	} catch {
 		parsed = {};
 	}
-	const query = parsed.query;
-	if (!query || typeof query !== 'object' || typeof query.ingestStart !== 'string' || typeof query.limit !== 'number') {
-		throw new CassiError('usage', `${syncPath(folder)} is damaged: delete it and start again with \`cassi sync ${folder} -s DATE\``);
+	const damaged = () => new CassiError('usage', `${syncPath(folder)} is damaged: delete it and start again with \`cassi sync ${folder} -s DATE\``);
+	const saved = parsed.query as Partial<Record<keyof Query, unknown>> | undefined;
+	if (!saved || typeof saved !== 'object' || typeof saved.ingestStart !== 'string') throw damaged();
+	const types = saved.fileTypes;
+	if (types !== undefined && !(Array.isArray(types) && types.every(type => typeof type === 'string'))) throw damaged();
+	if (saved.fileNames !== undefined && typeof saved.fileNames !== 'string') throw damaged();
+	let query: Query;
+	try {
+		// Checked as the flags were on the first run: a file in the folder is input like any other.
+		query = queryFromOptions({ingestStart: saved.ingestStart, filetype: types as string[] | undefined, filename: saved.fileNames as string | undefined, limit: saved.limit as number});
+	} catch {
+		throw damaged();
 	}
 	return {
 		version: Number(parsed.version ?? SYNC_VERSION),

@@ -38,6 +38,8 @@ Examples (the notebook's, on the demo archive; drop --demo to ask MAST):
   $ cassi -s yesterday -e yesterday --count --json yesterday's ingest (what Y shows), for a script
   $ cassi resume cassi-data                        finish an interrupted download
   $ cassi check --demo --date 2025-10-04           that day's counts against the 7 days before
+  $ cassi sync mirror -s 2025-10-01 --filetype "Science CGI Level 0"
+  $ cassi sync mirror                              the nightly mirror: what arrived since
 
 Dates are UTC: YYYY-MM-DD[THH:MM:SS], or today, yesterday, now, -3d, -12h, -2w.
 A date-only start means 00:00:00 and a date-only end 23:59:59.

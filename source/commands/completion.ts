@@ -49,9 +49,9 @@ _cassi() {
         for i in "\${!COMPREPLY[@]}"; do COMPREPLY[$i]=$(printf '%q' "\${COMPREPLY[$i]}"); done
       fi
       return ;;
-    -s|--ingestion-start-date|-e|--ingestion-end-date|--exp-start-date|--exp-end-date)
+    -s|--ingestion-start-date|-e|--ingestion-end-date|--exp-start-date|--exp-end-date|--date)
       COMPREPLY=( $(compgen -W "${DATES.join(' ')}" -- "$cur") ); return ;;
-    -f|--folder|--manifest|resume)
+    -f|--folder|--manifest|resume|sync)
       COMPREPLY=( $(compgen -d -- "$cur") ); return ;;
     completion)
       COMPREPLY=( $(compgen -W "bash zsh" -- "$cur") ); return ;;
@@ -94,7 +94,7 @@ function zshValue(option: Option): string {
 function zsh(): string {
 	const {root, commands} = completionSpec();
 	const types = KNOWN_FILE_TYPES.map(type => `'${type}'`).join(' ');
-	const positional: Record<string, string> = {resume: " '1:folder:_files -/'", completion: " '1:shell:(bash zsh)'"};
+	const positional: Record<string, string> = {resume: " '1:folder:_files -/'", sync: " '1:folder:_files -/'", completion: " '1:shell:(bash zsh)'"};
 	const perCommand = commands
 		.map(command => `      ${command.name}) _arguments -s ${command.options.map(zshSpec).join(' ')}${positional[command.name] ?? ''} ;;`)
 		.join('\n');

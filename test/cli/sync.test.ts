@@ -1,8 +1,10 @@
-import {mkdtemp, readdir, readFile, rm, stat} from 'node:fs/promises';
+import {existsSync} from 'node:fs';
+import {mkdir, mkdtemp, readdir, readFile, rm, stat} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {toServiceDate} from '../../source/cassi/dates.js';
+import {acquireLock} from '../../source/cassi/download/lock.js';
 import {startEmulator, type Emulator} from '../../source/emulator/index.js';
 import type {ExtraRecord} from '../../source/emulator/types.js';
 import {ensureBuilt} from '../e2e/app.js';
@@ -90,5 +92,18 @@ describe('cassi sync FOLDER', () => {
 		expect(changed.code).toBe(2);
 		expect(changed.stderr.trimEnd().split('\n')).toHaveLength(1);
 		expect(changed.stderr).toMatch(/already mirrors the query saved in .*later runs take no --filetype/);
+	});
+
+	it('is refused, saving nothing, while another cassi holds the folder', async () => {
+		await mkdir(folder, {recursive: true});
+		const lock = await acquireLock(folder);
+		try {
+			const result = await runCli(['sync', folder, '--demo', '-s', '2025-10-30', '--filetype', LOGS, '-q']);
+			expect(result.code).toBe(2);
+			expect(result.stderr).toMatch(/^cassi: folder is in use by cassi \(pid \d+/m);
+			expect(existsSync(join(folder, '.cassi-sync.json'))).toBe(false);
+		} finally {
+			await lock.release();
+		}
 	});
 });
