@@ -60,7 +60,10 @@ export async function* pageThrough(
 		const offset = counting === 'rows' ? rows : deduper.size;
 		// While unknown, a page at the file count may re-send the rows after it: ask for those too.
 		const overlap = counting === 'unknown' ? rows - deduper.size : 0;
-		const asked: number = Math.min(wanted, pageSize ?? wanted) + overlap;
+		// Rows may repeat: ask for twice the repeats seen so far on top, so the last page rarely falls a
+		// file or two short of the limit (files past it are cut after de-duplication, never before).
+		const repeats = counting === 'files' || deduper.size === 0 ? 0 : Math.ceil((2 * wanted * (rows - deduper.size)) / deduper.size);
+		const asked: number = Math.min(wanted + repeats, pageSize ?? wanted + repeats) + overlap;
 		const page = await fetch({offset, limit: asked});
 		pages++;
 		if (page.total !== undefined) total = page.total;

@@ -74,12 +74,13 @@ describe('CassiClient search', () => {
 		const server = await serve(pagedService(rows, 10));
 		const pages: SearchPage[] = [];
 		const result = await client(server).client.search(QUERY, {onPage: page => pages.push(page)});
-		// The third page is asked at the file count (19), with the row already held again: it comes
-		// back first, so the service counts rows, and the page's new rows start after it.
+		// The third page is asked at the file count (19), with the row already held again (and room
+		// for twice the repeats seen so far): that row comes back first, so the service counts rows,
+		// and the page's new rows start after it.
 		expect(server.requests.map(r => [r.json.offset, r.json.limit])).toEqual([
 			[0, 50000],
 			[10, 49990],
-			[19, 49982],
+			[19, 49981 + Math.ceil((2 * 49981) / 19) + 1],
 		]);
 		expect(pages.map(p => [p.records.length, p.received, p.duplicates, p.done])).toEqual([
 			[10, 10, 0, false],
