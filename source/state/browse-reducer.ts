@@ -3,7 +3,7 @@ import prettyBytes from 'pretty-bytes';
 import {MarkSet} from './mark-set.js';
 import type {Command} from './actions.js';
 import {onForm} from './form-reducer.js';
-import {listHeight} from './layout.js';
+import {listRows} from './layout.js';
 import {CLEAR_CONFIRM_THRESHOLD, invertMarks, markAll, markAndMove, markRange, markType} from './marks.js';
 import {clampCursor, keepCursorRow, moveCursor, movePage} from './navigation.js';
 import {openExport, requestDownload} from './screens-reducer.js';
@@ -50,7 +50,7 @@ function askDownload(state: AppState): AppState {
 }
 
 export function onBrowse(state: AppState, command: Command): AppState {
-	const page = listHeight(state.height);
+	const page = listRows(state);
 	switch (command) {
 		case 'cursor-down':
 			return moveCursor(state, 1);

@@ -1,12 +1,12 @@
 /** Cursor and scroll arithmetic for the results list: the cursor always stays on screen. */
-import {listHeight} from './layout.js';
+import {listRows} from './layout.js';
 import {selectView} from './selectors.js';
 import type {AppState} from './types.js';
 
 /** Keep the cursor inside the view and the scroll window around it, moving the window as little as possible. */
 export function clampCursor(state: AppState): AppState {
 	const total = selectView(state).length;
-	const height = listHeight(state.height);
+	const height = listRows(state);
 	const cursor = total === 0 ? 0 : Math.min(Math.max(0, state.cursor), total - 1);
 	let scroll = Math.min(state.scroll, Math.max(0, total - height));
 	if (cursor < scroll) scroll = cursor;
@@ -23,7 +23,7 @@ export function moveCursor(state: AppState, delta: number): AppState {
 /** Page moves shift the window and the cursor together, as a pager does. */
 export function movePage(state: AppState, delta: number): AppState {
 	const total = selectView(state).length;
-	const maxScroll = Math.max(0, total - listHeight(state.height));
+	const maxScroll = Math.max(0, total - listRows(state));
 	const scroll = Math.min(maxScroll, Math.max(0, state.scroll + delta));
 	const cursor = Math.min(Math.max(0, total - 1), Math.max(0, state.cursor + delta));
 	return clampCursor({...state, scroll, cursor});
@@ -43,7 +43,7 @@ export function keepCursorRow(before: AppState, after: AppState): AppState {
 	// The same file is the same row object: a view change never rebuilds rows.
 	let cursor = row === undefined ? 0 : view.indexOf(row);
 	if (cursor < 0) cursor = Math.min(before.cursor, Math.max(0, view.length - 1));
-	const height = listHeight(after.height);
+	const height = listRows(after);
 	// Keep the row at the same screen line when possible.
 	const line = before.cursor - before.scroll;
 	const scroll = Math.max(0, cursor - Math.max(0, Math.min(line, height - 1)));

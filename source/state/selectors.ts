@@ -2,7 +2,8 @@
  * Derived views of the state, memoised on the identity of their inputs: with 50,000 rows a
  * cursor move reuses the filtered, sorted view and only slices the visible window.
  */
-import {listHeight} from './layout.js';
+import {listRows} from './layout.js';
+import {widthOf} from './text-width.js';
 import type {MarkSet} from './mark-set.js';
 import {memo} from './memo.js';
 import {compareText, sortRows} from './sort-index.js';
@@ -46,7 +47,7 @@ export function selectView(state: Pick<AppState, 'rows' | 'filter' | 'typeFilter
 
 /** The slice of the view on screen. */
 export function selectWindow(state: AppState): Row[] {
-	return selectView(state).slice(state.scroll, state.scroll + listHeight(state.height));
+	return selectView(state).slice(state.scroll, state.scroll + listRows(state));
 }
 
 export function selectCursorRow(state: AppState): Row | undefined {
@@ -107,4 +108,31 @@ export function selectTypeCounts(state: AppState): TypeCount[] {
 	return typeCounts(state.counts);
 }
 
-export {selectTimeline, type Timeline} from './timeline.js';
+export interface ColumnNeeds {
+	/** Columns the longest file name needs. */
+	name: number;
+	/** Columns the longest full type name needs. */
+	fullType: number;
+}
+
+// Pages only append: the widths of rows already measured are kept, only new rows are read.
+let measured: {rows: Row[]; needs: ColumnNeeds} | undefined;
+
+/** How wide the names and full types in the results are (for the list's columns). */
+export function selectColumnNeeds(state: Pick<AppState, 'rows'>): ColumnNeeds {
+	const {rows} = state;
+	if (measured?.rows === rows) return measured.needs;
+	const base = measured;
+	const extends_ = base !== undefined && base.rows.length > 0 && base.rows.length <= rows.length && rows[0] === base.rows[0] && rows[base.rows.length - 1] === base.rows[base.rows.length - 1];
+	let {name, fullType} = extends_ ? base.needs : {name: 0, fullType: 0};
+	for (let index = extends_ ? base.rows.length : 0; index < rows.length; index++) {
+		const row = rows[index];
+		if (row.name.length > name) name = widthOf(row.name);
+		if (row.type.length > fullType) fullType = widthOf(row.type);
+	}
+	const needs = rows.length === 0 ? {name: 20, fullType: 37} : {name, fullType};
+	measured = {rows, needs};
+	return needs;
+}
+
+export {selectTimeline, timelineSlots, type Timeline} from './timeline.js';

@@ -6,14 +6,17 @@ import {memo} from './memo.js';
 import {utcMs} from './rows.js';
 import type {AppState, Row} from './types.js';
 
-const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+
+/** Bin widths a person reads at a glance; past two weeks, whole days as needed. */
+const NICE_BINS = [5, 10, 15, 20, 30].map(m => m * MINUTE).concat([1, 2, 3, 4, 6, 8, 12].map(h => h * HOUR), [1, 2, 3, 7, 14].map(d => d * DAY));
 
 export interface Timeline {
 	bins: number[];
-	/** Width of one bin in ms (an hour, a day, or several days). */
+	/** Width of one bin in ms (5 minutes up to several days). */
 	binMs: number;
-	unit: 'hour' | 'day';
 	start: number;
 	end: number;
 	max: number;
@@ -30,12 +33,26 @@ function floorTo(ms: number, unit: number): number {
 	return Math.floor(ms / unit) * unit;
 }
 
+/** The finest nice bin that fits the span into `slots` characters. */
+function binFor(start: number, end: number, slots: number): number {
+	for (const size of NICE_BINS) {
+		const origin = floorTo(start, Math.min(size, DAY));
+		if (Math.floor((end - origin) / size) + 1 <= slots) return size;
+	}
+	const days = Math.floor(end / DAY) - Math.floor(start / DAY) + 1;
+	return DAY * Math.ceil(days / slots);
+}
+
+/**
+ * `newestFetched`: when the limit cut the result, the newest ingest time fetched (of every type):
+ * the bins after it are marked unfetched.
+ */
 export function computeTimeline(
 	rows: Row[],
 	startText: string | undefined,
 	endText: string | undefined,
 	slots: number,
-	cutNewest = false,
+	newestFetched?: number,
 ): Timeline | undefined {
 	if (slots < 1) return undefined;
 	let start = startText ? utcMs(startText) : Number.NaN;
@@ -52,18 +69,9 @@ export function computeTimeline(
 		if (Number.isNaN(end)) end = high;
 	}
 	if (!Number.isFinite(start) || !Number.isFinite(end) || end < start) return undefined;
-	const hours = Math.floor(end / HOUR) - Math.floor(start / HOUR) + 1;
-	let unit: Timeline['unit'];
-	let binMs: number;
-	if (hours <= slots) {
-		unit = 'hour';
-		binMs = HOUR;
-	} else {
-		unit = 'day';
-		const days = Math.floor(end / DAY) - Math.floor(start / DAY) + 1;
-		binMs = DAY * Math.ceil(days / slots);
-	}
-	const origin = floorTo(start, unit === 'hour' ? HOUR : DAY);
+	const binMs = binFor(start, end, slots);
+	// Bins line up with the clock: hours on the hour, days at midnight UTC.
+	const origin = floorTo(start, Math.min(binMs, DAY));
 	const count = Math.floor((end - origin) / binMs) + 1;
 	const bins = new Array<number>(count).fill(0);
 	let outside = 0;
@@ -72,22 +80,38 @@ export function computeTimeline(
 		if (index >= 0 && index < count && row.ingestMs >= start && row.ingestMs <= end + 999) bins[index]++;
 		else outside++;
 	}
-	const timeline: Timeline = {bins, binMs, unit, start: origin, end, max: Math.max(0, ...bins), outside};
-	if (cutNewest) {
-		let newest = Number.NEGATIVE_INFINITY;
-		for (const row of rows) if (row.ingestMs > newest) newest = row.ingestMs;
-		const from = Number.isFinite(newest) ? Math.max(0, Math.floor((newest - origin) / binMs) + 1) : 0;
+	const timeline: Timeline = {bins, binMs, start: origin, end, max: Math.max(0, ...bins), outside};
+	if (newestFetched !== undefined) {
+		const from = Number.isFinite(newestFetched) ? Math.max(0, Math.floor((newestFetched - origin) / binMs) + 1) : 0;
 		if (from < count) timeline.unfetchedFrom = from;
 	}
 	return timeline;
 }
 
 const timeline = memo(computeTimeline);
+const rowsOfType = memo((rows: Row[], type: string | undefined): Row[] => (type === undefined ? rows : rows.filter(row => row.type === type)));
 
-/** The timeline for the last query, fitted to `slots` characters. */
+/** The timeline for the last query, of the type `]`/`[` chose (all types otherwise), fitted to `slots` characters. */
 export function selectTimeline(state: AppState, slots: number): Timeline | undefined {
-	const cutNewest = !state.search.running && state.search.cut?.by === 'limit';
-	return timeline(state.rows, state.search.query?.ingestStart, state.search.query?.ingestEnd, slots, cutNewest);
+	const cut = !state.search.running && state.search.cut?.by === 'limit';
+	// The cut is of the whole result: the unfetched span starts after the newest file of any type.
+	const newestFetched = cut ? newest(state.rows) : undefined;
+	return timeline(rowsOfType(state.rows, state.typeFilter), state.search.query?.ingestStart, state.search.query?.ingestEnd, slots, newestFetched);
+}
+
+const newest = memo((rows: Row[]): number => {
+	let value = Number.NEGATIVE_INFINITY;
+	for (const row of rows) if (row.ingestMs > value) value = row.ingestMs;
+	return value;
+});
+
+/**
+ * Characters for the bars at this width: room for the label beside them when there is, and
+ * never fewer than a day's 24 hours when the line can hold them with a short label.
+ */
+export function timelineSlots(width: number): number {
+	const withLabel = width - 8 - 44;
+	return withLabel >= 24 ? withLabel : Math.max(4, Math.min(24, width - 8 - 20));
 }
 
 const BARS = '▁▂▃▄▅▆▇█';

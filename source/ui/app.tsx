@@ -2,10 +2,10 @@
 import {Box, Text} from 'ink';
 import React from 'react';
 import {selectTypical} from '../state/baseline.js';
-import {countsWidth, listHeight} from '../state/layout.js';
-import {selectMarked, selectRowById, selectTimeline, selectTypeCounts, selectView} from '../state/selectors.js';
+import {listRows, statusHeight, summaryHeight, WIDE_LAYOUT} from '../state/layout.js';
+import {selectColumnNeeds, selectMarked, selectRowById, selectTimeline, selectTypeCounts, selectView, timelineSlots} from '../state/selectors.js';
 import type {AppState} from '../state/types.js';
-import {CountsPanel} from './components/counts-panel/counts-panel.js';
+import {CountsPanel, CountsSummary} from './components/counts-panel/counts-panel.js';
 import {CheckReportView} from './components/check-report/check-report.js';
 import {DetailView} from './components/detail-view/detail-view.js';
 import {ExportScreen} from './components/export-screen/export-screen.js';
@@ -14,9 +14,11 @@ import {Header} from './components/header/header.js';
 import {HelpOverlay} from './components/help-overlay/help-overlay.js';
 import {QueryForm} from './components/query-form/query-form.js';
 import {QueueView} from './components/queue-view/queue-view.js';
+import {countsPanelNeed, listColumns, panelWidth} from './components/results-list/columns.js';
 import {ResultsList} from './components/results-list/results-list.js';
+import {widthOf} from './text.js';
 import {StatusLine} from './components/status-line/status-line.js';
-import {TimelineBar, timelineSlots} from './components/timeline-bar/timeline-bar.js';
+import {TimelineBar} from './components/timeline-bar/timeline-bar.js';
 import {TokenScreen} from './components/token-screen/token-screen.js';
 import {WelcomeScreen} from './components/welcome-screen/welcome-screen.js';
 import {activeContexts, hintsFor} from './keys.js';
@@ -36,34 +38,43 @@ function emptyText(state: AppState): string {
 
 function Browse({state}: {state: AppState}) {
 	const width = state.width;
-	const panel = countsWidth(width);
+	const wide = width >= WIDE_LAYOUT;
+	const needs = selectColumnNeeds(state);
+	const counts = selectTypeCounts(state);
+	const longestType = counts.reduce((most, entry) => Math.max(most, widthOf(entry.type)), 0);
+	const typical = state.baseline?.status === 'loading' ? 'loading' : selectTypical(state);
+	// The typical counts (~median) take a column of their own beside each count.
+	const panel = panelWidth(width, wide, needs, countsPanelNeed(longestType, state.rows.length) + (typical === undefined ? 0 : 7));
 	const listWidth = panel ? width - panel - 1 : width;
-	const height = listHeight(state.height);
+	const height = listRows(state);
 	const view = selectView(state);
+	// A two-line status message can leave the cursor one row below the list: keep it in sight.
+	const scroll = Math.max(state.scroll, state.cursor - height + 1);
 	return (
-		<Box flexDirection="column" width={width} height={height + 2}>
-			<TimelineBar timeline={selectTimeline(state, timelineSlots(width))} width={width} />
+		<Box flexDirection="column" width={width} height={height + 2 + summaryHeight(width)}>
+			<TimelineBar timeline={selectTimeline(state, timelineSlots(width))} type={state.typeFilter} width={width} />
+			{wide ? null : <CountsSummary counts={counts} total={state.rows.length} selected={state.typeFilter} width={width} />}
 			<Box flexDirection="row" width={width} height={height + 1}>
 				<ResultsList
-					rows={view.slice(state.scroll, state.scroll + height)}
-					offset={state.scroll}
+					rows={view.slice(scroll, scroll + height)}
+					offset={scroll}
 					cursor={state.cursor}
 					marks={state.marks}
 					rangeAnchor={state.rangeAnchor}
 					sort={state.sort}
-					width={listWidth}
+					columns={listColumns(listWidth, needs)}
 					height={height}
 					emptyText={emptyText(state)}
 				/>
 				{panel ? (
 					<Box marginLeft={1}>
 						<CountsPanel
-							counts={selectTypeCounts(state)}
+							counts={counts}
 							total={state.rows.length}
 							selected={state.typeFilter}
 							width={panel}
 							height={height + 1}
-							typical={state.baseline?.status === 'loading' ? 'loading' : selectTypical(state)}
+							typical={typical}
 						/>
 					</Box>
 				) : null}
@@ -74,7 +85,7 @@ function Browse({state}: {state: AppState}) {
 
 function Body({state, storePath}: AppProps) {
 	const width = state.width;
-	const height = Math.max(1, state.height - 3);
+	const height = Math.max(1, state.height - 2 - statusHeight(state));
 	if (state.helpOpen) return <HelpOverlay contexts={activeContexts({...state, helpOpen: false, confirm: undefined})} scroll={state.helpScroll} width={width} height={height} />;
 	switch (state.screen) {
 		case 'welcome':
@@ -112,7 +123,7 @@ export function App({state, storePath}: AppProps) {
 	return (
 		<Box flexDirection="column" width={width} height={state.height} overflow="hidden">
 			<Header query={state.search.query} demo={state.demo} service={state.service} width={width} />
-			<Box height={Math.max(1, state.height - 3)} width={width} overflow="hidden">
+			<Box height={Math.max(1, state.height - 2 - statusHeight(state))} width={width} overflow="hidden">
 				<Body state={state} storePath={storePath} />
 			</Box>
 			<StatusLine

@@ -1,12 +1,8 @@
 /** Fitting text to columns: every cell is cut and padded to its exact width, so nothing wraps. */
 import cliTruncate from 'cli-truncate';
-import stringWidth from 'string-width';
+import {widthOf} from '../state/text-width.js';
 
-const ASCII = /^[\x20-\x7e]*$/;
-
-export function widthOf(text: string): number {
-	return ASCII.test(text) ? text.length : stringWidth(text);
-}
+export {widthOf, wrapWords} from '../state/text-width.js';
 
 /** Cut to `width` columns (with … at the given end) and pad with spaces to exactly `width`. */
 export function fit(text: string, width: number, options: {align?: 'left' | 'right'; cut?: 'end' | 'middle' | 'start'} = {}): string {

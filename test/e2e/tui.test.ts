@@ -60,11 +60,13 @@ describe('the browser on the demo archive', () => {
 		expect(screen).toMatch(notebookHeader);
 		expect(screen).toMatch(status('39', '0'));
 		expect(screen).toMatch(/All types\s+39/);
-		const cgi = Number(/ CGI L0 +(\d+)(?: +~\S+)?$/m.exec(screen)?.[1]);
-		const wfi = Number(/ WFI L0 +(\d+)(?: +~\S+)?$/m.exec(screen)?.[1]);
+		// The counts panel has room for full type names at 100 columns.
+		const cgi = Number(/ Science CGI Level 0 +(\d+)(?: +~\S+)?$/m.exec(screen)?.[1]);
+		const wfi = Number(/ Science WFI Level 0 +(\d+)(?: +~\S+)?$/m.exec(screen)?.[1]);
 		expect(cgi + wfi).toBe(10);
 		expect(screen).toContain('CGI_00011850');
-		expect(screen).toMatch(/^Ingest \S+ .*per hour/m);
+		// 100 columns: half-hour slots for the day.
+		expect(screen).toMatch(/^Ingest \S{48} .*per 30 min, peak \d+/m);
 		await quitCleanly(term);
 	});
 
@@ -94,7 +96,8 @@ describe('the browser on the demo archive', () => {
 		await term.press(']');
 		const screen = await term.waitFor(/showing (\d+): (\S.*?)( ·|$)/m);
 		const [, shown, type] = /showing (\d+): (\S.*?)(?: ·|$)/m.exec(screen)!;
-		expect(screen).toMatch(new RegExp(`› ${type}\\s+${shown}`));
+		// The panel names the type in full where it fits, by the list's short label where not.
+		expect(screen).toMatch(new RegExp(`› (${type}|[A-Z][A-Za-z0-9 ]+)\\s+${shown}$`, 'm'));
 		const rows = rowsOf(screen, nameRow);
 		// At 100×30 the list has 25 rows.
 		expect(rows.length).toBe(Math.min(Number(shown), 25));

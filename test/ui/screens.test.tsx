@@ -70,7 +70,8 @@ describe('the results screen', () => {
 
 	it('filters by type from the counts panel (the chosen type has the › glyph)', () => {
 		const lines = frame(press(loadedState(40), ']'));
-		expect(lines.some(line => /› (HK Telem|CGI L0|WFI L0|GW L0)\s+10\s*$/.test(line))).toBe(true);
+		// Full type names where the panel has room for them, short labels where not.
+		expect(lines.some(line => /› (HK Telem|Science CGI Level 0|Science WFI Level 0|Guide Window Level 0)\s+10\s*$/.test(line))).toBe(true);
 		expect(lines.some(line => /› All types/.test(line))).toBe(false);
 		expect(lines.at(-2)).toMatch(/showing 10:/);
 	});

@@ -4,7 +4,7 @@ import React from 'react';
 import type {Row, Sort} from '../../../state/types.js';
 import {fit} from '../../text.js';
 import {GLYPH, useTheme} from '../../theme.js';
-import {headerLine, listColumns, rowLine} from './columns.js';
+import {headerLine, rowLine, type Columns} from './columns.js';
 
 export interface ResultsListProps {
 	rows: Row[];
@@ -14,7 +14,8 @@ export interface ResultsListProps {
 	marks: ReadonlySet<string>;
 	rangeAnchor?: number;
 	sort: Sort;
-	width: number;
+	/** The column layout, fitted to the list's width by the caller (it knows the panel beside it). */
+	columns: Columns;
 	height: number;
 	/** Shown when there are no rows. */
 	emptyText: string;
@@ -22,7 +23,7 @@ export interface ResultsListProps {
 
 export function ResultsList(props: ResultsListProps) {
 	const theme = useTheme();
-	const columns = listColumns(props.width);
+	const {columns} = props;
 	const lines: React.ReactNode[] = [];
 	const inRange = (index: number) =>
 		props.rangeAnchor !== undefined && index >= Math.min(props.rangeAnchor, props.cursor) && index <= Math.max(props.rangeAnchor, props.cursor);
@@ -40,12 +41,12 @@ export function ResultsList(props: ResultsListProps) {
 	if (props.rows.length === 0) {
 		lines.push(
 			<Text key="empty" color={theme.muted}>
-				{fit(`  ${props.emptyText}`, props.width)}
+				{fit(`  ${props.emptyText}`, columns.width)}
 			</Text>,
 		);
 	}
 	return (
-		<Box flexDirection="column" width={props.width} height={props.height + 1} overflow="hidden">
+		<Box flexDirection="column" width={columns.width} height={props.height + 1} overflow="hidden">
 			<Text bold color={theme.accent}>
 				{headerLine(columns, props.sort)}
 			</Text>

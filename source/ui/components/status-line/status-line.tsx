@@ -3,13 +3,13 @@
  * files: the limit cut the newest (F fetches the rest)" for as long as a cut result shows), marked
  * count and size, filters, download progress; a question or the filter line take it over.
  */
-import {Text} from 'ink';
+import {Box, Text} from 'ink';
 import React from 'react';
 import {cutWords} from '../../../cassi/cut.js';
 import type {MarkedStats} from '../../../state/selectors.js';
 import type {AppState} from '../../../state/types.js';
 import {bytes, shortType, SPINNER} from '../../format.js';
-import {fit} from '../../text.js';
+import {cut, fit, widthOf, wrapWords} from '../../text.js';
 import {useTheme} from '../../theme.js';
 
 export interface StatusLineProps {
@@ -51,23 +51,39 @@ export function queueText(queue: AppState['queue']): string {
 	return `↓ ${finished}/${totals.files}${failed}${totals.paused ? ' paused' : rate}`;
 }
 
+/** Whole parts, left to right, as many as fit: a part is dropped, never cut mid-word. */
+export function fitParts(parts: string[], width: number): string {
+	let line = '';
+	for (const part of parts) {
+		const next = line ? `${line} · ${part}` : part;
+		if (widthOf(next) > width) break;
+		line = next;
+	}
+	return line;
+}
+
 export function StatusLine(props: StatusLineProps) {
 	const theme = useTheme();
+	const {width} = props;
 	if (props.confirm) {
+		// A question takes the line, and a second one when it needs it: its end is "(y/n)".
 		return (
-			<Text inverse bold>
-				{fit(`? ${props.confirm.message}`, props.width)}
-			</Text>
+			<Box flexDirection="column" width={width}>
+				{wrapWords(`? ${props.confirm.message}`, width).map((line, index) => (
+					<Text key={index} inverse bold>
+						{fit(line, width)}
+					</Text>
+				))}
+			</Box>
 		);
 	}
 	if (props.filtering) {
-		return (
-			<Text>
-				{fit(`/${props.filter}▏  ${props.viewCount} ${props.viewCount === 1 ? 'match' : 'matches'} · Enter keeps · Esc cancels`, props.width)}
-			</Text>
-		);
+		// The match count sits beside the typed text so it stays visible; key hints go first.
+		const count = `${props.viewCount} ${props.viewCount === 1 ? 'match' : 'matches'}`;
+		const typed = cut(`/${props.filter}▏`, Math.max(4, width - widthOf(count) - 2), 'start');
+		return <Text>{fit(`${typed}  ${fitParts([count, 'Enter keeps', 'Esc cancels'], width - widthOf(typed) - 2)}`, width)}</Text>;
 	}
-	// Most important first: the right end is what gets cut on a narrow screen.
+	// Most important first: when the line is short, parts drop from the right, whole.
 	const parts = [searchText(props.search, props.rowCount, props.spinner)];
 	parts.push(`${props.marked.count} marked (${bytes(props.marked.bytes)}${props.marked.unknownSize ? '+?' : ''})`);
 	const queue = queueText(props.queue);
@@ -76,20 +92,31 @@ export function StatusLine(props: StatusLineProps) {
 		const shown = [props.typeFilter !== undefined ? shortType(props.typeFilter) : '', props.filter ? `/${props.filter}` : ''].filter(Boolean).join(' ');
 		parts.push(`showing ${props.viewCount}: ${shown}`);
 	}
-	if (props.search.duplicates > 0) parts.push(`${props.search.duplicates} duplicates dropped`);
-	const left = parts.join(' · ');
-	if (props.message) {
-		const color = props.message.tone === 'error' ? theme.error : props.message.tone === 'success' ? theme.success : undefined;
-		const room = Math.max(0, props.width - Math.min(left.length, Math.floor(props.width / 2)) - 3);
-		const messageText = fit(props.message.text, room);
+	const duplicates = props.search.duplicates;
+	if (duplicates > 0) parts.push(`${duplicates} ${duplicates === 1 ? 'duplicate' : 'duplicates'} dropped`);
+	if (!props.message) return <Text>{fit(fitParts(parts, width), width)}</Text>;
+	const color = props.message.tone === 'error' ? theme.error : props.message.tone === 'success' ? theme.success : undefined;
+	const messageLines = wrapWords(props.message.text, width);
+	const message = (line: string, key: number, room: number) => (
+		<Text key={key} color={color} bold={props.message?.tone === 'error'}>
+			{fit(line, room)}
+		</Text>
+	);
+	if (messageLines.length > 1) {
+		// Too long for one line: it takes two for as long as it is shown (the counts come back after).
 		return (
-			<Text>
-				<Text>{fit(left, props.width - room - 3)} · </Text>
-				<Text color={color} bold={props.message.tone === 'error'}>
-					{messageText}
-				</Text>
-			</Text>
+			<Box flexDirection="column" width={width}>
+				{messageLines.map((line, index) => message(line, index, width))}
+			</Box>
 		);
 	}
-	return <Text>{fit(left, props.width)}</Text>;
+	// The message whole, and before it as many of the counts as fit (none if need be).
+	const left = fitParts(parts, width - widthOf(messageLines[0] ?? '') - 3);
+	const prefix = left ? `${left} · ` : '';
+	return (
+		<Text>
+			<Text>{prefix}</Text>
+			{message(messageLines[0] ?? '', 0, width - widthOf(prefix))}
+		</Text>
+	);
 }

@@ -1,32 +1,45 @@
-/** One line: ingest counts per hour or day across the queried range, as a sparkline. */
+/** One line: ingest counts per bin across the queried range, as a sparkline, labelled as room allows. */
 import {Text} from 'ink';
 import React from 'react';
 import {sparkline, UNFETCHED, type Timeline} from '../../../state/timeline.js';
-import {fit} from '../../text.js';
+import {shortType} from '../../format.js';
+import {fit, widthOf} from '../../text.js';
 import {useTheme} from '../../theme.js';
 
-function stamp(ms: number, unit: Timeline['unit']): string {
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+function stamp(ms: number, binMs: number): string {
 	const iso = new Date(ms).toISOString();
-	return unit === 'hour' ? `${iso.slice(5, 10)} ${iso.slice(11, 13)}h` : iso.slice(0, 10);
+	if (binMs >= DAY) return iso.slice(0, 10);
+	return binMs >= HOUR ? `${iso.slice(5, 10)} ${iso.slice(11, 13)}h` : `${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
 }
 
-export function timelineLabel(timeline: Timeline): string {
+export function binText(binMs: number): string {
+	if (binMs < HOUR) return `${binMs / MINUTE} min`;
+	if (binMs < DAY) return binMs === HOUR ? 'hour' : `${binMs / HOUR} hours`;
+	return binMs === DAY ? 'day' : `${binMs / DAY} days`;
+}
+
+/** The longest label that fits `room`: range, bin and peak; then bin and peak; then the peak. */
+export function timelineLabel(timeline: Timeline, room = Number.POSITIVE_INFINITY, type?: string): string {
 	const last = timeline.start + (timeline.bins.length - 1) * timeline.binMs;
-	const per = timeline.unit === 'hour' ? 'hour' : timeline.binMs > 86_400_000 ? `${timeline.binMs / 86_400_000} days` : 'day';
+	const per = `per ${binText(timeline.binMs)}, peak ${timeline.max}`;
+	const only = type === undefined ? '' : ` (${shortType(type)})`;
 	const unfetched = timeline.unfetchedFrom === undefined ? '' : `, ${UNFETCHED} not fetched (limit)`;
-	return `${stamp(timeline.start, timeline.unit)}→${stamp(last, timeline.unit)} per ${per}, peak ${timeline.max}${unfetched}`;
+	const range = `${stamp(timeline.start, timeline.binMs)}→${stamp(last, timeline.binMs)}`;
+	// What the limit left unfetched is said in every wording that has room for it.
+	const options = [`${range} ${per}${only}${unfetched}`, `${per}${only}${unfetched}`, `${per}${unfetched}`, `peak ${timeline.max}${unfetched}`, per, `peak ${timeline.max}`];
+	return options.find(option => widthOf(option) <= room) ?? '';
 }
 
-/** Characters left for the bars once the label fits. */
-export function timelineSlots(width: number): number {
-	return Math.max(4, width - 8 - 46);
-}
-
-export const TimelineBar = React.memo(function TimelineBar({timeline, width}: {timeline?: Timeline; width: number}) {
+export const TimelineBar = React.memo(function TimelineBar({timeline, type, width}: {timeline?: Timeline; type?: string; width: number}) {
 	const theme = useTheme();
 	if (!timeline) {
 		return <Text color={theme.muted}>{fit('Ingest  (timeline appears with results)', width)}</Text>;
 	}
+	const room = Math.max(0, width - 7 - timeline.bins.length);
 	return (
 		<Text>
 			<Text color={theme.muted}>Ingest </Text>
@@ -34,7 +47,7 @@ export const TimelineBar = React.memo(function TimelineBar({timeline, width}: {t
 			{timeline.unfetchedFrom === undefined ? null : (
 				<Text color={theme.muted}>{UNFETCHED.repeat(timeline.bins.length - timeline.unfetchedFrom)}</Text>
 			)}
-			<Text color={theme.muted}>{fit(` ${timelineLabel(timeline)}`, Math.max(0, width - 7 - timeline.bins.length))}</Text>
+			<Text color={theme.muted}>{fit(` ${timelineLabel(timeline, room - 1, type)}`, room)}</Text>
 		</Text>
 	);
 });
