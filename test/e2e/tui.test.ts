@@ -97,7 +97,7 @@ describe('the browser on the demo archive', () => {
 		const screen = await term.waitFor(/showing (\d+): (\S.*?)( ·|$)/m);
 		const [, shown, type] = /showing (\d+): (\S.*?)(?: ·|$)/m.exec(screen)!;
 		// The panel names the type in full where it fits, by the list's short label where not.
-		expect(screen).toMatch(new RegExp(`› (${type}|[A-Z][A-Za-z0-9 ]+)\\s+${shown}$`, 'm'));
+		expect(screen).toMatch(new RegExp(`› (${type}|[A-Z][A-Za-z0-9 ]+)\\s+${shown}( +~\\S+)?$`, 'm'));
 		const rows = rowsOf(screen, nameRow);
 		// At 100×30 the list has 25 rows.
 		expect(rows.length).toBe(Math.min(Number(shown), 25));
