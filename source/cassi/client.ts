@@ -27,6 +27,7 @@ import {pageThrough} from './paging.js';
 import {parseSearchResponse, type ParsedSearch} from './records.js';
 import {jsonTextIsClean} from './sanitize.js';
 import {withRetries, type RetryOptions} from './retry.js';
+import {NOTICE_EVERY_MS, noticeAfter, seconds, type WaitEvent} from './waiting.js';
 import {type CassiRecord, type Query, type SearchCut, type SearchPage, type SearchPayload} from './types.js';
 
 export interface ClientOptions {
@@ -34,8 +35,12 @@ export interface ClientOptions {
 	token?: string;
 	/** Retries after the first try (default 4). */
 	retries?: number;
+	/** One wait for the service (`--timeout`): both time limits below, unless given themselves. */
+	timeoutMs?: number;
 	headersTimeoutMs?: number;
 	bodyTimeoutMs?: number;
+	/** The first "no answer" notice (default: 5 s, or half a shorter time limit). */
+	noticeAfterMs?: number;
 	dispatcher?: Dispatcher;
 	onRetry?: (info: {attempt: number; waitMs: number; reason: string}) => void;
 	/** Rows asked for per request; by default the whole limit in one request, as the script does. */
@@ -79,8 +84,8 @@ export class CassiClient {
 	constructor(options: ClientOptions) {
 		this.options = options;
 		this.urls = endpoints(options.apiUrl);
-		this.headersTimeoutMs = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
-		this.bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
+		this.headersTimeoutMs = options.headersTimeoutMs ?? options.timeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
+		this.bodyTimeoutMs = options.bodyTimeoutMs ?? options.timeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
 		this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
 		if (options.pageSize !== undefined && (!Number.isSafeInteger(options.pageSize) || options.pageSize < 1)) {
 			throw new CassiError('usage', `page size ${options.pageSize} is not a positive whole number`);
@@ -94,24 +99,56 @@ export class CassiClient {
 		return token;
 	}
 
-	/** One POST with retries; returns the validated, sanitised page. */
-	async post(payload: SearchPayload, signal?: AbortSignal): Promise<ParsedSearch> {
+	/**
+	 * One POST with retries; returns the validated, sanitised page. `onWait` hears of a wait
+	 * without an answer and of each retry; a final failure after retries says how many
+	 * attempts were made and how long they took in all.
+	 */
+	async post(payload: SearchPayload, signal?: AbortSignal, onWait?: (event: WaitEvent) => void): Promise<ParsedSearch> {
 		const token = this.token();
 		assertSafeForToken(this.urls.search);
+		const attempts = (this.options.retries ?? 4) + 1;
+		const started = Date.now();
+		let tries = 0;
 		try {
-			return await withRetries(() => this.postOnce(payload, token, signal), {
-				...this.options.retry,
-				retries: this.options.retries ?? 4,
-				signal,
-				onRetry: info => this.options.onRetry?.({attempt: info.attempt, waitMs: info.waitMs, reason: redact(info.error, token).message}),
-			});
+			return await withRetries(
+				() => {
+					tries++;
+					return this.postOnce(payload, token, signal, this.watch(tries, attempts, onWait));
+				},
+				{
+					...this.options.retry,
+					retries: attempts - 1,
+					signal,
+					onRetry: info => {
+						const reason = redact(info.error, token).message;
+						this.options.onRetry?.({attempt: info.attempt, waitMs: info.waitMs, reason});
+						onWait?.({kind: 'retry', attempt: info.attempt + 1, attempts, waitMs: info.waitMs, reason});
+					},
+				},
+			);
 		} catch (error) {
 			const failure = isCassiError(error) ? error : transportError(error, this.urls.search, {headersTimeoutMs: this.headersTimeoutMs, bodyTimeoutMs: this.bodyTimeoutMs});
-			throw redact(failure, token);
+			throw redact(tries > 1 && failure.retryable ? gaveUp(failure, tries, Date.now() - started) : failure, token);
 		}
 	}
 
-	private async postOnce(payload: SearchPayload, token: string, signal?: AbortSignal): Promise<ParsedSearch> {
+	/** Notices while one attempt waits for its answer; the returned function stops them. */
+	private watch(attempt: number, attempts: number, onWait: ((event: WaitEvent) => void) | undefined): () => void {
+		if (!onWait) return () => {};
+		const start = Date.now();
+		const timeoutMs = this.headersTimeoutMs;
+		const origin = this.urls.search.origin;
+		let timer: NodeJS.Timeout | undefined;
+		const notify = () => {
+			onWait({kind: 'waiting', origin, attempt, attempts, waitedMs: Date.now() - start, timeoutMs});
+			timer = setTimeout(notify, NOTICE_EVERY_MS);
+		};
+		timer = setTimeout(notify, this.options.noticeAfterMs ?? noticeAfter(timeoutMs));
+		return () => clearTimeout(timer);
+	}
+
+	private async postOnce(payload: SearchPayload, token: string, signal?: AbortSignal, answered: () => void = () => {}): Promise<ParsedSearch> {
 		const url = this.urls.search;
 		const timeouts = {headersTimeoutMs: this.headersTimeoutMs, bodyTimeoutMs: this.bodyTimeoutMs};
 		let response: Dispatcher.ResponseData;
@@ -127,6 +164,9 @@ export class CassiClient {
 			});
 		} catch (error) {
 			throw transportError(error, url, timeouts);
+		} finally {
+			// The answer began (or failed): from here the body time limit watches a stall.
+			answered();
 		}
 		const {statusCode, headers, body} = response;
 		try {
@@ -164,10 +204,10 @@ export class CassiClient {
 	 * Pages as they arrive, each de-duplicated against all earlier pages, up to `query.limit`
 	 * distinct files; the last one says whether the answer was cut (paging.ts explains how).
 	 */
-	searchPages(query: Query, options: {signal?: AbortSignal} = {}): AsyncGenerator<SearchPage> {
+	searchPages(query: Query, options: {signal?: AbortSignal; onWait?: (event: WaitEvent) => void} = {}): AsyncGenerator<SearchPage> {
 		return pageThrough(
 			query.limit,
-			request => this.post(buildPayload(query, request.offset, request.limit), options.signal),
+			request => this.post(buildPayload(query, request.offset, request.limit), options.signal, options.onWait),
 			this.options.pageSize,
 		);
 	}
@@ -219,4 +259,12 @@ function parseBody(bytes: Buffer, status: number, contentType: string | undefine
 		throw new CassiError('schema', `the service sent a malformed response: ${what} — try again later or check --api-url`);
 	}
 	return parseSearchResponse(json, {clean: jsonTextIsClean(text)});
+}
+
+/** The last failure, with how many attempts were made and how long they took in all. */
+function gaveUp(failure: CassiError, attempts: number, elapsedMs: number): CassiError {
+	const note = ` (gave up after ${attempts} attempts, ${seconds(elapsedMs)} in all)`;
+	const cut = failure.message.lastIndexOf(': ');
+	const message = cut > 0 ? `${failure.message.slice(0, cut)}${note}${failure.message.slice(cut)}` : `${failure.message}${note}`;
+	return new CassiError(failure.kind, message, {status: failure.status, retryable: failure.retryable, retryAfterMs: failure.retryAfterMs, cause: failure});
 }

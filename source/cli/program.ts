@@ -13,6 +13,7 @@ export interface RootOptions {
 	limit: string;
 	token?: string;
 	apiUrl?: string;
+	timeout?: string;
 	demo?: boolean;
 	count?: boolean;
 	listFiletypes?: boolean;
@@ -76,6 +77,7 @@ export function defineRoot(program: Command): Command {
 		.addOption(querying(new Option('-l, --limit <n>', 'maximum number of results').default(String(DEFAULT_LIMIT), String(DEFAULT_LIMIT))))
 		.addOption(querying(new Option('-t, --token <token>', 'MAST API token (prefer MAST_API_TOKEN or `cassi login`)')))
 		.addOption(querying(new Option('--api-url <url>', 'CaSSI API base URL (env CASSI_API_URL)')))
+		.addOption(querying(new Option('--timeout <seconds>', 'how long one wait for the service may last').default('120', '120')))
 		.addOption(querying(new Option('--demo', 'use the embedded demo archive (no account, no network)')))
 		.addOption(output(new Option('-c, --count', 'print the total and the count per file type')))
 		.addOption(output(new Option('--list-filetypes', 'print the distinct file types')))

@@ -8,6 +8,7 @@ import {readLastCheck} from '../cassi/watermark.js';
 import {emptyAnswer, renderResult, runSearch, type HeadlessAction, type OutputFormat} from '../headless/search.js';
 import {describeWindow} from '../headless/window.js';
 import {fileTypeHints} from './file-type-hint.js';
+import {parseTimeout} from './timeout.js';
 import {connect, startDemo} from './connection.js';
 import {downloadOutput, parseParallel} from './download-output.js';
 import type {RootOptions} from './program.js';
@@ -69,6 +70,7 @@ export async function rootAction(given: RootOptions): Promise<number> {
 	const action = chosenAction(options);
 	const format: OutputFormat = options.json ? 'json' : options.csv ? 'csv' : 'text';
 	const parallel = parseParallel(options.parallel);
+	const timeoutMs = parseTimeout(options.timeout);
 	const interactive = action === undefined && format === 'text' && process.stdin.isTTY && process.stdout.isTTY;
 
 	if (interactive) {
@@ -94,6 +96,7 @@ export async function rootAction(given: RootOptions): Promise<number> {
 				folder: options.folder,
 				parallel,
 				startDemo,
+				timeoutMs,
 			});
 		} finally {
 			await connection.close();
@@ -114,6 +117,8 @@ export async function rootAction(given: RootOptions): Promise<number> {
 			query,
 			signal: controller.signal,
 			progress: options.quiet ? undefined : process.stderr,
+			notices: options.quiet ? undefined : process.stderr,
+			timeoutMs,
 		});
 		const {records} = outcome;
 		for (const hint of fileTypeHints(query.fileTypes, records)) process.stderr.write(`cassi: ${hint}\n`);

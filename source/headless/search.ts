@@ -1,6 +1,7 @@
 import {CassiClient} from '../cassi/client.js';
 import {csvCell} from '../cassi/sanitize.js';
 import type {CassiRecord, Query, SearchCut, SearchPage} from '../cassi/types.js';
+import {waitText, type WaitEvent} from '../cassi/waiting.js';
 import {
 	countByType,
 	countJson,
@@ -24,6 +25,10 @@ export interface SearchRun {
 	progress?: NodeJS.WriteStream | undefined;
 	/** Each page as it arrives (the last one tells whether the result was cut). */
 	onPage?: (page: SearchPage) => void;
+	/** One wait for the service (`--timeout`), in ms. */
+	timeoutMs?: number;
+	/** Where "no answer for 5 s" and each retry are told, a line each (stderr unless -q). */
+	notices?: NodeJS.WritableStream;
 }
 
 export interface SearchOutcome {
@@ -35,13 +40,16 @@ export interface SearchOutcome {
 }
 
 export async function runSearch(run: SearchRun): Promise<SearchOutcome> {
-	const client = new CassiClient({apiUrl: run.apiUrl, token: run.token});
+	const client = new CassiClient({apiUrl: run.apiUrl, token: run.token, timeoutMs: run.timeoutMs});
 	const records: CassiRecord[] = [];
 	let total: number | undefined;
 	let cut: SearchCut | undefined;
 	const progress = run.progress?.isTTY ? run.progress : undefined;
+	const notices = run.notices;
+	// Clears a live progress line first, so the notice stands on its own line.
+	const onWait = notices && ((event: WaitEvent) => notices.write(`${progress ? '\r\u001B[K' : ''}${waitText(event)}\n`));
 	try {
-		for await (const page of client.searchPages(run.query, {signal: run.signal})) {
+		for await (const page of client.searchPages(run.query, {signal: run.signal, onWait})) {
 			// A loop, not push(...rows): a page of 100,000+ rows would overflow the call stack.
 			for (const record of page.records) records.push(record);
 			total = page.total;

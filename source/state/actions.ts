@@ -92,6 +92,8 @@ export type Action =
 	| {type: 'search-failed'; id: number; message: string}
 	| {type: 'baseline-ready'; searchId: number; report: CheckReport}
 	| {type: 'baseline-failed'; searchId: number; message: string}
+	/** The service has not answered for a while, or a retry is coming: said on the status line. */
+	| {type: 'search-waiting'; id: number; text: string}
 	| {type: 'auth-required'; message?: string}
 	| {type: 'token-checking'}
 	| {type: 'token-accepted'; saved: boolean}

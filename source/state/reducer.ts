@@ -113,6 +113,8 @@ export function reducer(state: AppState, action: Action): AppState {
 			return baselineReady(state, action.searchId, action.report);
 		case 'baseline-failed':
 			return baselineFailed(state, action.searchId, action.message);
+		case 'search-waiting':
+			return action.id === state.search.id && state.search.running ? {...state, search: {...state.search, waiting: action.text}} : state;
 		case 'search-failed':
 			return failSearch(state, action.id, action.message);
 		case 'auth-required': {

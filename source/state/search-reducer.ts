@@ -57,6 +57,8 @@ export function addPage(state: AppState, id: number, page: SearchPage): AppState
 		total: page.total,
 		duplicates: page.duplicates,
 		cut: page.cut,
+		// An answer came: whatever kept us waiting is over.
+		waiting: undefined,
 	};
 	if (page.records.length === 0) return {...state, search};
 	const fresh = page.records.map(toRow);
@@ -78,10 +80,10 @@ export function finishSearch(state: AppState, id: number, at: string, lastCheck:
 	const query = state.search.query;
 	const key = query && queryKey(query);
 	const history = query ? [query, ...state.history.filter(entry => queryKey(entry) !== key)].slice(0, 50) : state.history;
-	return {...state, lastCheck, history, form: {...state.form, historyIndex: undefined}, search: {...state.search, running: false, finishedAt: at}};
+	return {...state, lastCheck, history, form: {...state.form, historyIndex: undefined}, search: {...state.search, running: false, finishedAt: at, waiting: undefined}};
 }
 
 export function failSearch(state: AppState, id: number, message: string): AppState {
 	if (id !== state.search.id) return state;
-	return {...state, search: {...state.search, running: false, error: message}, message: {text: message, tone: 'error'}};
+	return {...state, search: {...state.search, running: false, error: message, waiting: undefined}, message: {text: message, tone: 'error'}};
 }

@@ -89,6 +89,8 @@ export interface SearchStatus {
 	error?: string;
 	/** The last page said more files match than were fetched. */
 	cut?: SearchCut;
+	/** "no answer from … for 5 s" or "retrying in …": the service keeps us waiting. */
+	waiting?: string;
 }
 
 /**

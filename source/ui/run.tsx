@@ -36,6 +36,8 @@ export interface RunTuiOptions {
 	folder: string;
 	parallel?: number;
 	startDemo?: () => Promise<{apiUrl: string; token: string; close?: () => Promise<void>}>;
+	/** One wait for the service (`--timeout`), in ms; the client's default when absent. */
+	timeoutMs?: number;
 	stdin?: NodeJS.ReadStream;
 	stdout?: NodeJS.WriteStream;
 	/** Route stray console output through Ink (default true; test runners replace console and need false). */
@@ -118,7 +120,7 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
 	});
 
 	const services: Services = {
-		createClient: connection => new CassiClient({apiUrl: connection.apiUrl, token: connection.token}),
+		createClient: connection => new CassiClient({apiUrl: connection.apiUrl, token: connection.token, timeoutMs: options.timeoutMs}),
 		createEngine: connection =>
 			new DownloadEngine({apiUrl: connection.apiUrl, token: connection.token, folder: connection.folder, parallel: connection.parallel, demo: Boolean(connection.demo)}),
 		store: options.store,

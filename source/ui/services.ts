@@ -6,9 +6,10 @@ import type {EventEmitter} from 'node:events';
 import type {DownloadItem, Manifest, QueueSnapshot} from '../cassi/download/types.js';
 import type {CassiStore} from '../cassi/store.js';
 import type {Query, SearchPage} from '../cassi/types.js';
+import type {WaitEvent} from '../cassi/waiting.js';
 
 export interface SearchClient {
-	searchPages(query: Query, options?: {signal?: AbortSignal}): AsyncIterable<SearchPage>;
+	searchPages(query: Query, options?: {signal?: AbortSignal; onWait?: (event: WaitEvent) => void}): AsyncIterable<SearchPage>;
 	checkToken(signal?: AbortSignal): Promise<void>;
 }
 

@@ -94,6 +94,26 @@ describe('the browser with its effects', () => {
 		expect(fake.store.data.get('lastChecks')).toEqual({'http://127.0.0.1:9/': '2025-10-05T06:00:00'});
 	});
 
+	it('says on the status line that the service keeps it waiting, with each retry, until the answer comes', async () => {
+		let answer!: () => void;
+		const fake = fakeServices({
+			records: makeRecords(5),
+			waits: [
+				{kind: 'waiting', origin: 'https://mast.example', attempt: 1, attempts: 5, waitedMs: 5000, timeoutMs: 120_000},
+				{kind: 'retry', attempt: 2, attempts: 5, waitMs: 1200, reason: 'https://mast.example did not answer within 120 s: try again later'},
+			],
+			answer: new Promise<void>(resolve => (answer = resolve)),
+		});
+		const app = mount(fake);
+		await tick();
+		await keys(app, 'Y');
+		const frame = await waitFor(app.lastFrame, text => text.includes('retrying in'));
+		expect(frame).toContain('retrying in 1.2 s (attempt 2 of 5): https://mast.example did not answer');
+		answer();
+		const done = await waitFor(app.lastFrame, text => text.includes('5 files'));
+		expect(done).not.toContain('retrying in');
+	});
+
 	it('leaves "since last check" alone for a query on the demo archive', async () => {
 		const fake = fakeServices({records: makeRecords(5)});
 		const app = mount(fake, {demo: true});

@@ -1,6 +1,7 @@
 /** Services for component tests: a scripted client, an in-memory store, files captured in memory. */
 import {EventEmitter} from 'node:events';
 import type {CassiRecord, Query, SearchPage} from '../../source/cassi/types.js';
+import type {WaitEvent} from '../../source/cassi/waiting.js';
 import {CassiError} from '../../source/cassi/errors.js';
 import type {QueueEngine, SearchClient, Services} from '../../source/ui/services.js';
 
@@ -10,6 +11,9 @@ export interface FakeOptions {
 	/** Reject searches with an auth error (until a token equal to this is set). */
 	validToken?: string;
 	engine?: QueueEngine;
+	/** Told to the search's onWait before any page, which then waits for `answer`. */
+	waits?: WaitEvent[];
+	answer?: Promise<void>;
 }
 
 export function memoryStore(initial: Record<string, unknown> = {}) {
@@ -29,8 +33,10 @@ export function fakeServices(options: FakeOptions = {}) {
 	const exits: number[] = [];
 	const store = memoryStore();
 	const client = (token?: string): SearchClient => ({
-		async *searchPages(query: Query): AsyncGenerator<SearchPage> {
+		async *searchPages(query: Query, callbacks?: {onWait?: (event: WaitEvent) => void}): AsyncGenerator<SearchPage> {
 			queries.push(query);
+			for (const event of options.waits ?? []) callbacks?.onWait?.(event);
+			await options.answer;
 			if (options.validToken !== undefined && token !== options.validToken) throw new CassiError('auth', 'MAST rejected the token');
 			const records = options.records ?? [];
 			const size = options.pageSize ?? 1000;

@@ -7,6 +7,7 @@ import {itemFromRecord} from '../../cassi/download/engine.js';
 import {buildCheckReport, DEFAULT_BASELINE_DAYS} from '../../cassi/check.js';
 import {isCassiError} from '../../cassi/errors.js';
 import type {CassiRecord, SearchPage} from '../../cassi/types.js';
+import {waitText, type WaitEvent} from '../../cassi/waiting.js';
 import {nextWatermark, saveLastCheck, searchComplete} from '../../cassi/watermark.js';
 import type {Action} from '../../state/actions.js';
 import {queryKey} from '../../state/search-reducer.js';
@@ -55,7 +56,11 @@ export function useEffects(state: AppState, dispatch: Dispatch<Action>, services
 				const client = services.createClient(handle.connection);
 				const startedAt = new Date();
 				let last: SearchPage | undefined;
-				for await (const page of client.searchPages(request.query, {signal: controller.signal})) {
+				// Said on the status line while the service keeps us waiting; the next page clears it.
+				const onWait = (event: WaitEvent) => {
+					if (!controller.signal.aborted) dispatch({type: 'search-waiting', id, text: waitText(event)});
+				};
+				for await (const page of client.searchPages(request.query, {signal: controller.signal, onWait})) {
 					if (controller.signal.aborted) return;
 					last = page;
 					dispatch({type: 'search-page', id, page});

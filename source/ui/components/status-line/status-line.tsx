@@ -30,6 +30,7 @@ export interface StatusLineProps {
 export function searchText(search: AppState['search'], rowCount: number, spinner: number): string {
 	if (search.running) {
 		const frame = SPINNER[spinner % SPINNER.length];
+		if (search.waiting) return `${frame} ${rowCount > 0 ? `${rowCount} files so far · ` : ''}${search.waiting}`;
 		return search.total === undefined ? `${frame} ${rowCount} files so far` : `${frame} ${rowCount} of ${search.total}`;
 	}
 	if (search.error) return `search failed after ${rowCount} files`;
