@@ -23,6 +23,8 @@ export interface StoreData {
 	 */
 	lastChecks?: Record<string, string>;
 	queryHistory?: QueryHistoryEntry[];
+	/** The folder the browser last downloaded into (absolute), proposed by the next `d`. */
+	lastFolder?: string;
 }
 
 export interface CassiStore {
@@ -54,6 +56,7 @@ const CHECKS: {[K in keyof StoreData]-?: (value: unknown) => boolean} = {
 	token: value => typeof value === 'string',
 	lastChecks: value => typeof value === 'object' && value !== null && !Array.isArray(value),
 	queryHistory: value => Array.isArray(value),
+	lastFolder: value => typeof value === 'string',
 };
 
 export function openStore(env: NodeJS.ProcessEnv = process.env): CassiStore {

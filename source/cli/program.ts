@@ -21,7 +21,8 @@ export interface RootOptions {
 	json?: boolean;
 	csv?: boolean;
 	download?: boolean;
-	folder: string;
+	/** Absent: cassi-data headless; in the browser, the last folder used, else cassi-data. */
+	folder?: string;
 	parallel?: string;
 	overwrite?: boolean;
 	quiet?: boolean;
@@ -86,7 +87,7 @@ export function defineRoot(program: Command): Command {
 		.addOption(output(new Option('--csv', 'print CSV')))
 		.addOption(output(new Option('--no-color', 'no colour (NO_COLOR is honoured too)')))
 		.addOption(downloading(new Option('-d, --download', 'download every file the query returns')))
-		.addOption(downloading(new Option('-f, --folder <dir>', 'download folder').default('cassi-data', 'cassi-data')))
+		.addOption(downloading(new Option('-f, --folder <dir>', 'download folder (default: cassi-data; the browser offers the last one used)')))
 		.addOption(downloading(new Option('-j, --parallel <n>', 'files downloaded at once (default: 3, up to 16 when the files are small)')))
 		.addOption(downloading(new Option('--overwrite', 'download again even when a complete file is there')))
 		.addOption(downloading(new Option('-q, --quiet', 'no progress, only the summary and errors')))

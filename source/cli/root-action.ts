@@ -14,6 +14,8 @@ import {downloadOutput, parseParallel} from './download-output.js';
 import type {RootOptions} from './program.js';
 import {onShutdown} from './shutdown.js';
 
+const DEFAULT_FOLDER = 'cassi-data';
+
 export function parseQuery(options: RootOptions, now = new Date()): Query {
 	const limit = validateLimit(options.limit);
 	return queryFromOptions(
@@ -133,7 +135,7 @@ export async function rootAction(given: RootOptions): Promise<number> {
 				records,
 				apiUrl: connection.apiUrl,
 				token: connection.token!,
-				folder: options.folder,
+				folder: options.folder ?? DEFAULT_FOLDER,
 				parallel,
 				overwrite: Boolean(options.overwrite),
 				...downloadOutput({...options, json: format === 'json'}, controller.signal, connection.demo),

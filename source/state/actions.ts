@@ -61,11 +61,15 @@ export const COMMANDS = [
 	// confirm
 	'confirm-yes',
 	'confirm-no',
+	'confirm-folder',
 	// queue
 	'queue-pause',
 	'queue-cancel',
 	'queue-retry',
 	'queue-remove',
+	'queue-resume-file',
+	'queue-resume-all',
+	'queue-detail',
 	// token, welcome, export
 	'token-submit',
 	'token-toggle-save',

@@ -6,7 +6,8 @@ import {onForm} from './form-reducer.js';
 import {listRows} from './layout.js';
 import {CLEAR_CONFIRM_THRESHOLD, invertMarks, markAll, markAndMove, markRange, markType} from './marks.js';
 import {clampCursor, keepCursorRow, moveCursor, movePage} from './navigation.js';
-import {openExport, requestDownload} from './screens-reducer.js';
+import {openExport} from './screens-reducer.js';
+import {askDownload} from './download-ask.js';
 import {fetchRest, runQuery} from './search-reducer.js';
 import {selectCursorRow, selectMarked, selectTypeCounts, selectView} from './selectors.js';
 import type {AppState, SortKey} from './types.js';
@@ -34,19 +35,6 @@ function cycleType(state: AppState, delta: number): AppState {
 function cycleSort(state: AppState): AppState {
 	const index = SORT_CYCLE.findIndex(item => item.key === state.sort.key && item.descending === state.sort.descending);
 	return keepCursorRow(state, {...state, sort: SORT_CYCLE[(index + 1) % SORT_CYCLE.length]});
-}
-
-function askDownload(state: AppState): AppState {
-	const marked = selectMarked(state);
-	if (marked.count === 0) return requestDownload(state);
-	const size = marked.unknownSize === marked.count ? 'size unknown' : prettyBytes(marked.bytes);
-	const seq = state.seq + 1;
-	return {
-		...state,
-		seq,
-		confirm: {kind: 'download', message: `Download ${marked.count} marked files (${size})? (y/n)`},
-		requests: {...state.requests, freeSpace: {seq}},
-	};
 }
 
 export function onBrowse(state: AppState, command: Command): AppState {

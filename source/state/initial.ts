@@ -18,6 +18,8 @@ export interface InitialOptions {
 	/** Earlier queries, newest first. */
 	history?: Query[];
 	now?: Date;
+	/** Proposed download folder (default cassi-data). */
+	downloadFolder?: string;
 }
 
 export function initialState(options: InitialOptions): AppState {
@@ -54,6 +56,8 @@ export function initialState(options: InitialOptions): AppState {
 		lastCheck: options.lastCheck,
 		history: options.history ?? [],
 		queueCursor: 0,
+		queueDetail: false,
+		downloadFolder: options.downloadFolder ?? 'cassi-data',
 		spinner: 0,
 		requests: {},
 		seq: 0,

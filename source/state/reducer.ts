@@ -8,12 +8,12 @@ import {onBrowse, onFilter, setFilter} from './browse-reducer.js';
 import {onForm, typeIntoForm} from './form-reducer.js';
 import {clampCursor} from './navigation.js';
 import {onDetail, onExport, onHelp, onQueue, onToken, onWelcome} from './screen-commands.js';
-import {downloadsRunning, openToken, requestDownload, typeExport, typeToken} from './screens-reducer.js';
+import {downloadsRunning, openToken, typeExport, typeToken} from './screens-reducer.js';
+import {cancelFolder, clearFolder, confirmDownload, editFolder, folderBackspace, freeSpaceKnown, keepFolder, typeFolder} from './download-ask.js';
 import {addPage, failSearch, finishSearch, runQuery} from './search-reducer.js';
 import {baselineFailed, baselineReady, onCheck, openCheck, requestBaseline} from './baseline.js';
 import {selectMarked} from './selectors.js';
 import {toRow} from './rows.js';
-import prettyBytes from 'pretty-bytes';
 import type {AppState} from './types.js';
 
 function requestQuit(state: AppState, confirmed = false): AppState {
@@ -24,9 +24,28 @@ function requestQuit(state: AppState, confirmed = false): AppState {
 	return {...state, seq, confirm: undefined, quitting: true, requests: {...state.requests, quit: {seq}}};
 }
 
+function onFolderLine(state: AppState, command: Command): AppState {
+	switch (command) {
+		case 'text-done':
+			return keepFolder(state);
+		case 'back':
+			return cancelFolder(state);
+		case 'backspace':
+			return folderBackspace(state);
+		case 'form-clear-field':
+			return clearFolder(state);
+		case 'force-quit':
+			return requestQuit(state);
+		default:
+			return state;
+	}
+}
+
 function onConfirm(state: AppState, command: Command): AppState {
 	const confirm = state.confirm!;
+	if (confirm.download?.editing) return onFolderLine(state, command);
 	if (command === 'force-quit') return requestQuit(state);
+	if (command === 'confirm-folder') return editFolder(state);
 	if (command === 'confirm-no' || command === 'back') return {...state, confirm: undefined};
 	if (command !== 'confirm-yes') return state;
 	const closed = {...state, confirm: undefined};
@@ -34,7 +53,7 @@ function onConfirm(state: AppState, command: Command): AppState {
 		case 'clear-marks':
 			return {...closed, marks: MarkSet.empty, message: {text: 'Marks cleared', tone: 'info'}};
 		case 'download':
-			return requestDownload(closed);
+			return confirmDownload(state);
 		default:
 			return requestQuit(closed, true);
 	}
@@ -49,7 +68,7 @@ function onCommand(state: AppState, command: Command): AppState {
 	// Screens reachable from anywhere in browse-like screens.
 	// The form opens on its first date, whatever was focused when it was left: ^U there clears a date.
 	if (command === 'open-form' && state.hasToken) return {...state, screen: 'form', filtering: false, form: {...state.form, focus: 'ingestStart'}};
-	if (command === 'open-queue' && state.screen !== 'queue') return {...state, screen: 'queue', filtering: false};
+	if (command === 'open-queue' && state.screen !== 'queue') return {...state, screen: 'queue', filtering: false, queueDetail: false};
 	if (command === 'open-check' && state.screen === 'browse' && !state.filtering) return openCheck(state);
 	switch (state.screen) {
 		case 'browse':
@@ -74,6 +93,7 @@ function onCommand(state: AppState, command: Command): AppState {
 }
 
 function onText(state: AppState, text: string): AppState {
+	if (state.confirm?.download?.editing) return typeFolder(state, text);
 	if (state.confirm || state.helpOpen) return state;
 	switch (state.screen) {
 		case 'browse':
@@ -156,13 +176,8 @@ export function reducer(state: AppState, action: Action): AppState {
 		}
 		case 'message':
 			return {...state, message: {text: action.text, tone: action.tone}};
-		case 'free-space': {
-			if (state.confirm?.kind !== 'download') return state;
-			const needed = selectMarked(state).bytes;
-			const room = `${prettyBytes(action.free)} free in ${action.folder}`;
-			const warning = needed > action.free ? ` — NOT ENOUGH SPACE (${room})` : ` · ${room}`;
-			return {...state, confirm: {...state.confirm, message: state.confirm.message.replace('? (y/n)', `${warning}? (y/n)`)}};
-		}
+		case 'free-space':
+			return freeSpaceKnown(state, action.folder, action.free);
 		case 'set-records': {
 			const rows = action.records.map(toRow);
 			const counts: Record<string, number> = {};

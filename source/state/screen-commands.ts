@@ -37,6 +37,10 @@ export function onDetail(state: AppState, command: Command): AppState {
 }
 
 export function onQueue(state: AppState, command: Command): AppState {
+	if (state.queueDetail) {
+		if (command === 'back' || command === 'queue-detail') return {...state, queueDetail: false};
+		return state;
+	}
 	switch (command) {
 		case 'cursor-down':
 			return moveQueueCursor(state, 1);
@@ -54,6 +58,12 @@ export function onQueue(state: AppState, command: Command): AppState {
 			return queueOp(state, 'retry');
 		case 'queue-remove':
 			return queueOp(state, 'remove');
+		case 'queue-resume-file':
+			return queueOp(state, 'resume-file');
+		case 'queue-resume-all':
+			return queueOp(state, 'resume-all');
+		case 'queue-detail':
+			return state.queue?.files[state.queueCursor] ? {...state, queueDetail: true} : state;
 		case 'back':
 		case 'open-queue':
 			return {...state, screen: 'browse'};

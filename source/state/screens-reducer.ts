@@ -1,6 +1,6 @@
 /** Commands on the token, welcome, export and queue screens. */
 import {selectMarkedRows, selectView} from './selectors.js';
-import type {AppState, ExportFormat, ExportForm, Screen} from './types.js';
+import type {AppState, ExportFormat, ExportForm, QueueOp, Screen} from './types.js';
 
 // Token -----------------------------------------------------------------------------------
 
@@ -97,10 +97,12 @@ export function moveQueueCursor(state: AppState, delta: number): AppState {
 	return {...state, queueCursor};
 }
 
-export function queueOp(state: AppState, op: 'pause' | 'resume' | 'cancel' | 'retry' | 'remove'): AppState {
+const PER_FILE: ReadonlySet<QueueOp> = new Set(['cancel', 'remove', 'resume-file']);
+
+export function queueOp(state: AppState, op: QueueOp): AppState {
 	if (!state.queue) return {...state, message: {text: 'The queue is empty: mark files and press d', tone: 'info'}};
-	const name = op === 'cancel' || op === 'remove' ? state.queue.files[state.queueCursor]?.name : undefined;
-	if ((op === 'cancel' || op === 'remove') && name === undefined) return state;
+	const name = PER_FILE.has(op) ? state.queue.files[state.queueCursor]?.name : undefined;
+	if (PER_FILE.has(op) && name === undefined) return state;
 	const seq = state.seq + 1;
 	return {...state, seq, requests: {...state.requests, queue: {seq, op, name}}};
 }
@@ -112,11 +114,3 @@ export function downloadsRunning(state: AppState): boolean {
 	if (!queue || queue.totals.paused) return false;
 	return queue.files.some(file => ACTIVE_STATES.has(file.state));
 }
-
-export function requestDownload(state: AppState): AppState {
-	const rows = selectMarkedRows(state);
-	if (rows.length === 0) return {...state, message: {text: 'Nothing is marked: press space to mark files, then d', tone: 'info'}};
-	const seq = state.seq + 1;
-	return {...state, seq, screen: 'queue', queueCursor: 0, requests: {...state.requests, download: {seq, rows}}};
-}
-

@@ -65,6 +65,23 @@ export type ConfirmKind = 'clear-marks' | 'quit' | 'download';
 export interface Confirm {
 	kind: ConfirmKind;
 	message: string;
+	/** The download question: where to, what is new, and the free space there. */
+	download?: DownloadAsk;
+}
+
+export interface DownloadAsk {
+	folder: string;
+	/** The folder line is open for typing (f): printable keys edit it, Enter keeps, Esc restores. */
+	editing: boolean;
+	folderBefore: string;
+	/** Marked rows not yet complete or in the queue: only these are queued. */
+	rows: Row[];
+	/** Marked rows already complete or queued. */
+	already: number;
+	bytes: number;
+	unknownSize: number;
+	/** Free bytes in `folder` (or the nearest existing parent), once known. */
+	free?: number;
 }
 
 export type ExportFormat = 'csv' | 'json' | 'names';
@@ -109,18 +126,20 @@ export interface Baseline {
 /** The download engine's snapshot, mirrored as plain data (see ../cassi/download/types.ts). */
 export type {FileSnapshot as QueueFile, QueueSnapshot} from '../cassi/download/types.js';
 
+export type QueueOp = 'pause' | 'resume' | 'cancel' | 'retry' | 'remove' | 'resume-file' | 'resume-all';
+
 /** Requests the reducer makes of the effects: each bumps `seq`, effects react to the change. */
 export interface Requests {
 	search?: {seq: number; query: Query};
 	cancelSearch?: {seq: number};
 	export?: {seq: number; format: ExportFormat; file: string; rows: Row[]};
-	download?: {seq: number; rows: Row[]};
-	queue?: {seq: number; op: 'pause' | 'resume' | 'cancel' | 'retry' | 'remove'; name?: string};
+	download?: {seq: number; rows: Row[]; folder: string; already: number};
+	queue?: {seq: number; op: QueueOp; name?: string};
 	token?: {seq: number; token: string; save: boolean};
 	demo?: {seq: number};
 	quit?: {seq: number};
 	/** Free space where downloads go, shown in the download question. */
-	freeSpace?: {seq: number};
+	freeSpace?: {seq: number; folder: string};
 	/** The baseline days of a one-day query, after its results arrived. */
 	baseline?: {seq: number; searchId: number; day: string; query: Query};
 }
@@ -179,6 +198,10 @@ export interface AppState {
 	history: Query[];
 	queue?: QueueSnapshot;
 	queueCursor: number;
+	/** The queue view shows the cursor file's detail (Enter) instead of the list. */
+	queueDetail: boolean;
+	/** Where the next `d` proposes to download: -f, else the last folder used, else cassi-data. */
+	downloadFolder: string;
 	message?: {text: string; tone: 'info' | 'error' | 'success'};
 	spinner: number;
 	requests: Requests;

@@ -15,6 +15,7 @@ import {HelpOverlay} from './components/help-overlay/help-overlay.js';
 import {QueryForm} from './components/query-form/query-form.js';
 import {QueueView} from './components/queue-view/queue-view.js';
 import {countsPanelNeed, listColumns, panelWidth} from './components/results-list/columns.js';
+import {QueueDetail} from './components/queue-detail/queue-detail.js';
 import {ResultsList} from './components/results-list/results-list.js';
 import {widthOf} from './text.js';
 import {StatusLine} from './components/status-line/status-line.js';
@@ -97,6 +98,7 @@ function Body({state, storePath}: AppProps) {
 		case 'detail':
 			return <DetailView row={selectRowById(state, state.detailId)} marked={state.detailId !== undefined && state.marks.has(state.detailId)} scroll={state.detailScroll} width={width} height={height} />;
 		case 'queue':
+			if (state.queueDetail) return <QueueDetail file={state.queue?.files[state.queueCursor]} width={width} height={height} />;
 			return <QueueView queue={state.queue} cursor={state.queueCursor} width={width} height={height} />;
 		case 'check':
 			return <CheckReportView baseline={state.baseline} scroll={state.checkScroll} width={width} height={height} />;

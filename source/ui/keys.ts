@@ -18,6 +18,9 @@ export type KeyContext =
 	| 'queue'
 	| 'help'
 	| 'confirm'
+	| 'confirm-download'
+	| 'download-folder'
+	| 'queue-detail'
 	| 'token'
 	| 'token-empty'
 	| 'welcome'
@@ -73,7 +76,7 @@ export const KEY_BINDINGS: KeyBinding[] = [
 	// Filter line
 	{command: 'text-done', keys: ['return'], help: 'keep the filter', contexts: ['filter'], hint: 'keep'},
 	{command: 'back', keys: ['escape'], help: 'cancel the filter', contexts: ['filter'], hint: 'cancel'},
-	{command: 'backspace', keys: ['backspace'], help: 'delete a character', contexts: ['filter', 'form', 'token', 'export']},
+	{command: 'backspace', keys: ['backspace'], help: 'delete a character', contexts: ['filter', 'form', 'token', 'export', 'download-folder']},
 	// Query form
 	{command: 'form-next', keys: ['down', 'tab'], help: 'next field', contexts: ['form'], hint: 'next'},
 	{command: 'form-prev', keys: ['up', 'shift+tab'], help: 'previous field', contexts: ['form']},
@@ -99,8 +102,12 @@ export const KEY_BINDINGS: KeyBinding[] = [
 	{command: 'queue-pause', keys: ['p'], help: 'pause or resume all downloads', contexts: ['queue'], hint: 'pause/resume'},
 	{command: 'queue-cancel', keys: ['x'], help: 'cancel file (resumable)', contexts: ['queue'], hint: 'cancel'},
 	{command: 'queue-retry', keys: ['R'], help: 'retry the failed files', contexts: ['queue'], hint: 'retry'},
+	{command: 'queue-resume-file', keys: ['r'], help: 'resume the file (cancelled, paused or failed)', contexts: ['queue'], hint: 'resume'},
+	{command: 'queue-resume-all', keys: ['a'], help: 'resume every paused and cancelled file', contexts: ['queue']},
+	{command: 'queue-detail', keys: ['return'], help: "the file's detail: reason, attempts, path, checksum", contexts: ['queue'], hint: 'detail'},
 	{command: 'queue-remove', keys: ['delete'], help: 'remove file from the queue', contexts: ['queue']},
 	{command: 'back', keys: ['escape', 'w'], help: 'back (downloads go on)', contexts: ['queue'], hint: 'results'},
+	{command: 'back', keys: ['escape', 'return'], help: 'back to the queue', contexts: ['queue-detail'], hint: 'back'},
 	// Export
 	{command: 'export-next', keys: ['tab', 'down'], help: 'next field', contexts: ['export']},
 	{command: 'export-prev', keys: ['shift+tab', 'up'], help: 'previous field', contexts: ['export']},
@@ -117,6 +124,10 @@ export const KEY_BINDINGS: KeyBinding[] = [
 	// Questions
 	{command: 'confirm-yes', keys: ['y', 'Y'], help: 'yes', contexts: ['confirm'], hint: 'yes'},
 	{command: 'confirm-no', keys: ['n', 'N', 'escape'], help: 'no', contexts: ['confirm'], hint: 'no'},
+	{command: 'confirm-folder', keys: ['f'], help: 'choose the download folder', contexts: ['confirm-download'], hint: 'folder'},
+	{command: 'text-done', keys: ['return'], help: 'keep the folder', contexts: ['download-folder'], hint: 'keep'},
+	{command: 'back', keys: ['escape'], help: 'restore the folder', contexts: ['download-folder'], hint: 'restore'},
+	{command: 'form-clear-field', keys: ['ctrl+u'], help: 'clear the folder', contexts: ['download-folder']},
 	// Help overlay
 	{command: 'back', keys: ['escape', 'q', '?'], help: 'close the help', contexts: ['help'], hint: 'close'},
 	{command: 'cursor-down', keys: ['down', 'j'], help: 'scroll down (small screens)', contexts: ['help']},
@@ -124,9 +135,9 @@ export const KEY_BINDINGS: KeyBinding[] = [
 	{command: 'page-down', keys: ['pagedown', 'space'], help: 'scroll a page down', contexts: ['help']},
 	{command: 'page-up', keys: ['pageup'], help: 'scroll a page up', contexts: ['help']},
 	// Everywhere
-	{command: 'help', keys: ['?'], help: 'keys for this screen', contexts: ['list', 'form-choice', 'detail', 'queue', 'welcome', 'check'], hint: 'help'},
+	{command: 'help', keys: ['?'], help: 'keys for this screen', contexts: ['list', 'form-choice', 'detail', 'queue', 'queue-detail', 'welcome', 'check'], hint: 'help'},
 	{command: 'help', keys: ['f1'], help: 'keys for this screen', contexts: ['global'], hint: 'help'},
-	{command: 'quit', keys: ['q'], help: 'quit (asks if downloading)', contexts: ['list', 'form-choice', 'detail', 'queue', 'welcome', 'check'], hint: 'quit'},
+	{command: 'quit', keys: ['q'], help: 'quit (asks if downloading)', contexts: ['list', 'form-choice', 'detail', 'queue', 'queue-detail', 'welcome', 'check'], hint: 'quit'},
 	{command: 'force-quit', keys: ['ctrl+c'], help: 'quit (asks if downloading)', contexts: ['global']},
 ];
 
@@ -143,12 +154,17 @@ export const CONTEXT_TITLES: Record<KeyContext, string> = {
 	'token-empty': 'Token screen (empty field)',
 	welcome: 'Welcome',
 	confirm: 'Questions',
+	'confirm-download': 'Download question',
+	'download-folder': 'Download folder line',
+	'queue-detail': 'File detail (queue)',
 	help: 'Help',
 	global: 'Everywhere',
 };
 
 /** The contexts in force, innermost first. */
 export function activeContexts(state: AppState): KeyContext[] {
+	if (state.confirm?.download?.editing) return ['download-folder', 'global'];
+	if (state.confirm?.download) return ['confirm-download', 'confirm', 'global'];
 	if (state.confirm) return ['confirm', 'global'];
 	if (state.helpOpen) return ['help', 'global'];
 	switch (state.screen) {
@@ -158,6 +174,8 @@ export function activeContexts(state: AppState): KeyContext[] {
 			return isTextFocus(state.form.focus) ? ['form', 'global'] : ['form-choice', 'form', 'global'];
 		case 'token':
 			return state.token.value ? ['token', 'global'] : ['token-empty', 'token', 'global'];
+		case 'queue':
+			return state.queueDetail ? ['queue-detail', 'global'] : ['queue', 'global'];
 		default:
 			return [state.screen, 'global'];
 	}
@@ -165,6 +183,7 @@ export function activeContexts(state: AppState): KeyContext[] {
 
 /** Contexts where printable keys that are not bound type into a field. */
 function acceptsText(state: AppState): boolean {
+	if (state.confirm?.download?.editing) return true;
 	if (state.confirm || state.helpOpen) return false;
 	if (state.screen === 'browse') return state.filtering;
 	if (state.screen === 'form') return isTextFocus(state.form.focus);

@@ -48,7 +48,8 @@ export function rootReducer(state: AppState, action: RootAction): AppState {
 }
 
 export function CassiApp({initial, services, connection, handleRef, dispatchRef, autoRun, initialEngine}: CassiAppProps) {
-	const [state, dispatch] = useReducer(rootReducer, initial);
+	// The proposed download folder is the session's (-f, or the last one used): services carry it.
+	const [state, dispatch] = useReducer(rootReducer, {...initial, downloadFolder: services.folder});
 	const handle = useRef<EffectsHandle>({connection, engine: initialEngine});
 	const screenRef = useRef(state.screen);
 	screenRef.current = state.screen;

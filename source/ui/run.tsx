@@ -33,7 +33,8 @@ export interface RunTuiOptions {
 	autoRun: boolean;
 	demo: boolean;
 	store: Pick<CassiStore, 'get' | 'set' | 'delete' | 'path'>;
-	folder: string;
+	/** `-f`: where downloads go; absent, the last folder used (conf store), else cassi-data. */
+	folder?: string;
 	parallel?: number;
 	startDemo?: () => Promise<{apiUrl: string; token: string; close?: () => Promise<void>}>;
 	/** One wait for the service (`--timeout`), in ms; the client's default when absent. */
@@ -56,7 +57,7 @@ function isFirstRun(store: RunTuiOptions['store'], token: string | undefined): b
 }
 
 /** A journal left by an earlier run: its queue comes back paused, `p` in the queue view resumes it. */
-async function resumableEngine(options: RunTuiOptions): Promise<QueueEngine | undefined> {
+async function resumableEngine(options: RunTuiOptions & {folder: string}): Promise<QueueEngine | undefined> {
 	if (!options.token) return undefined;
 	try {
 		const journal = await loadJournal(options.folder);
@@ -81,7 +82,17 @@ function writeStderr(text: string): void {
 	}
 }
 
-export async function runTui(options: RunTuiOptions): Promise<number> {
+function chosenFolder(options: RunTuiOptions): string {
+	if (options.folder !== undefined) return options.folder;
+	try {
+		return options.store.get('lastFolder') ?? 'cassi-data';
+	} catch {
+		return 'cassi-data';
+	}
+}
+
+export async function runTui(given: RunTuiOptions): Promise<number> {
+	const options = {...given, folder: chosenFolder(given)};
 	const stdout = options.stdout ?? process.stdout;
 	const stdin = options.stdin ?? process.stdin;
 	let lastCheck: string | undefined;

@@ -14,6 +14,8 @@ export interface SearchClient {
 }
 
 export interface QueueEngine extends EventEmitter {
+	/** Absolute path of the folder this queue writes into. */
+	readonly folder?: string;
 	add(items: DownloadItem[]): void;
 	start(): Promise<void>;
 	pause(name?: string): void;
@@ -45,6 +47,7 @@ export interface Services {
 	writeFile(file: string, content: string): Promise<void>;
 	/** Free bytes where downloads would go (absent: not shown). */
 	freeSpace?(folder: string): Promise<number>;
+	/** The download folder `d` proposes (-f, else the last one used, else cassi-data). */
 	folder: string;
 	/** `-j`; unset: the engine adapts to the file sizes. */
 	parallel?: number;

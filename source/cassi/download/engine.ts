@@ -20,6 +20,7 @@ import {JournalWriter} from './journal-writer.js';
 export {itemFromRecord} from './items.js';
 import {acquireLock, type FolderLock} from './lock.js';
 import {foldName, localNameProblem} from './names.js';
+import {parseChecksum} from './checksum.js';
 import {RateMeter} from './rate.js';
 import {resumeCommandLine} from './resume-hint.js';
 import {buildManifest, buildSnapshot, fileSnapshot, type EntryView} from './report.js';
@@ -164,6 +165,9 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 				seconds: 0,
 			};
 			const problem = localNameProblem(item.name) ?? this.collision(item.name);
+			entry.path = problem ? null : join(this.folder, item.name);
+			const algorithm = parseChecksum(item.checksum)?.algorithm;
+			if (algorithm) entry.algorithm = algorithm === 'md5' ? 'MD5' : 'SHA-256';
 			if (problem) {
 				entry.invalid = problem;
 				entry.state = 'failed';
@@ -258,7 +262,8 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 			for (const entry of this.entries.values()) if (entry.state === 'paused') this.requeue(entry);
 		} else {
 			const entry = this.entries.get(name);
-			if (entry && !entry.invalid && (entry.state === 'paused' || entry.state === 'cancelled')) this.requeue(entry);
+			const stopped = entry?.state === 'paused' || entry?.state === 'cancelled' || (entry?.state === 'failed' && entry.item.productUrl);
+			if (entry && !entry.invalid && stopped) this.requeue(entry);
 		}
 		this.changed();
 		this.pump();

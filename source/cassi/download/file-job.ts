@@ -30,6 +30,8 @@ export interface JobEntry {
 	restoredDone: boolean;
 	/** Bytes fetched over the network in this run. */
 	transferred: number;
+	/** How the finished file was checked, for the queue's detail view. */
+	verified?: string;
 }
 
 export interface JobContext {
@@ -108,6 +110,7 @@ export async function runJob(entry: JobEntry, ctx: JobContext, signal: AbortSign
 		ctx.setState('verifying', 'checking the file already there');
 		const existing = await existingMatches(entry, finalPath, expected, signal);
 		if (existing?.ok) {
+			entry.verified = existing.message;
 			entry.bytes = item.size ?? (await sizeOf(finalPath)) ?? 0;
 			entry.total = entry.bytes;
 			await removePart(partPath);
@@ -212,6 +215,11 @@ export async function runJob(entry: JobEntry, ctx: JobContext, signal: AbortSign
 			}
 			entry.bytes = result.bytes;
 			entry.total = result.bytes;
+			entry.verified = expected
+				? `${expected.algorithm === 'md5' ? 'MD5' : 'SHA-256'} and size match the record`
+				: item.size !== undefined
+					? 'size matches the record (it has no checksum to check)'
+					: 'not verified: the record has no size or checksum';
 			return;
 		}
 	};

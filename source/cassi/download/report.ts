@@ -16,6 +16,10 @@ export interface EntryView {
 	transferred: number;
 	/** Why the name was refused (the file was never written anywhere). */
 	invalid?: string;
+	path?: string | null;
+	/** `MD5` or `SHA-256` when the record's checksum is usable. */
+	algorithm?: string;
+	verified?: string;
 }
 
 const MOVING: ReadonlySet<FileState> = new Set(['downloading', 'retrying', 'verifying']);
@@ -34,6 +38,9 @@ export function fileSnapshot(entry: EntryView, _now?: number): FileSnapshot {
 	if (total !== undefined && MOVING.has(entry.state)) snapshot.eta = etaSeconds(total - entry.bytes, rate);
 	if (entry.message) snapshot.message = entry.message;
 	if (entry.item.fileType) snapshot.fileType = entry.item.fileType;
+	if (entry.path !== undefined) snapshot.path = entry.path;
+	if (entry.algorithm) snapshot.checksum = entry.algorithm;
+	if (entry.verified) snapshot.verified = entry.verified;
 	return snapshot;
 }
 
@@ -87,7 +94,7 @@ export function buildManifest(entries: EntryView[], folder: string, seconds: num
 		const finished = status === 'COMPLETE' || status === 'SKIPPED';
 		return {
 			name: entry.name,
-			path: entry.invalid ? null : join(folder, entry.name),
+			path: entry.invalid ? null : (entry.path ?? join(folder, entry.name)),
 			status,
 			bytes: finished ? entry.bytes : entry.transferred,
 			seconds: Math.round(entry.seconds * 1000) / 1000,

@@ -52,6 +52,12 @@ export interface FileSnapshot {
 	message?: string;
 	attempts: number;
 	fileType?: string;
+	/** Where the final file goes; null for a name refused as unsafe. */
+	path?: string | null;
+	/** The record's checksum algorithm (`MD5`, `SHA-256`), when it has a usable one. */
+	checksum?: string;
+	/** How the finished file was checked (e.g. "SHA-256 matches the record"). */
+	verified?: string;
 }
 
 export interface QueueTotals {

@@ -13,7 +13,8 @@ import type {Action} from '../../state/actions.js';
 import {queryKey} from '../../state/search-reducer.js';
 import type {AppState} from '../../state/types.js';
 import type {Connection, QueueEngine, Services} from '../services.js';
-import {exportErrorMessage, exportText} from './export.js';
+import {resolve} from 'node:path';
+import {expandHome, exportErrorMessage, exportText} from './export.js';
 import {attachEngine, type QueueMirror} from './mirror-queue.js';
 
 export {attachEngine};
@@ -193,9 +194,21 @@ export function useEffects(state: AppState, dispatch: Dispatch<Action>, services
 					dispatch({type: 'auth-required'});
 					return;
 				}
+				const folder = resolve(expandHome(request.folder));
 				let engine = handle.engine;
+				if (engine?.folder !== undefined && engine.folder !== folder) {
+					// One queue at a time: a new folder gets a fresh queue once the old one has nothing running.
+					const busy = engine.snapshot().files.some(file => ['queued', 'downloading', 'retrying', 'verifying'].includes(file.state));
+					if (busy) {
+						dispatch({type: 'message', text: `Downloads into ${engine.folder} are still running: wait for them, or choose that folder`, tone: 'error'});
+						return;
+					}
+					await engine.close();
+					engine = undefined;
+					handle.engine = undefined;
+				}
 				if (!engine) {
-					engine = services.createEngine({...handle.connection, token, folder: services.folder, parallel: services.parallel});
+					engine = services.createEngine({...handle.connection, token, folder, parallel: services.parallel});
 					handle.engine = engine;
 					handle.mirror = attachEngine(engine, dispatch, {live: () => stateRef.current.screen === 'queue'});
 				}
@@ -203,7 +216,13 @@ export function useEffects(state: AppState, dispatch: Dispatch<Action>, services
 				dispatch({type: 'queue-snapshot', snapshot: engine.snapshot()});
 				await engine.start();
 				engine.resume();
-				dispatch({type: 'message', text: `Queued ${request.rows.length} files into ${services.folder}`, tone: 'info'});
+				try {
+					services.store?.set('lastFolder', folder);
+				} catch {
+					// Only a convenience for the next session.
+				}
+				const already = request.already > 0 ? ` (${request.already} already complete or queued)` : '';
+				dispatch({type: 'message', text: `Queued ${request.rows.length} files into ${folder}${already}`, tone: 'info'});
 			} catch (error) {
 				dispatch({type: 'message', text: errorText(error), tone: 'error'});
 			}
@@ -212,10 +231,11 @@ export function useEffects(state: AppState, dispatch: Dispatch<Action>, services
 
 	// Free space for the download question.
 	useEffect(() => {
-		if (!requests.freeSpace || !services.freeSpace) return;
+		const request = requests.freeSpace;
+		if (!request || !services.freeSpace) return;
 		void services
-			.freeSpace(services.folder)
-			.then(free => dispatch({type: 'free-space', free, folder: services.folder}))
+			.freeSpace(resolve(expandHome(request.folder)))
+			.then(free => dispatch({type: 'free-space', free, folder: request.folder}))
 			.catch(() => {});
 	}, [requests.freeSpace?.seq]);
 
@@ -230,6 +250,22 @@ export function useEffects(state: AppState, dispatch: Dispatch<Action>, services
 			void engine
 				.start()
 				.then(() => engine.resume())
+				.catch(error => dispatch({type: 'message', text: errorText(error), tone: 'error'}));
+		}
+		else if (request.op === 'resume-file' && request.name) {
+			const name = request.name;
+			void engine
+				.start()
+				.then(() => engine.resume(name))
+				.catch(error => dispatch({type: 'message', text: errorText(error), tone: 'error'}));
+		} else if (request.op === 'resume-all') {
+			const stopped = engine.snapshot().files.filter(file => file.state === 'cancelled' || file.state === 'paused');
+			void engine
+				.start()
+				.then(() => {
+					for (const file of stopped) engine.resume(file.name);
+					engine.resume();
+				})
 				.catch(error => dispatch({type: 'message', text: errorText(error), tone: 'error'}));
 		}
 		else if (request.op === 'retry') engine.retryFailed();

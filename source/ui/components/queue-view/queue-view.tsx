@@ -46,20 +46,40 @@ export function QueueView({queue, cursor, width, height}: {queue?: QueueSnapshot
 			</Box>
 		);
 	}
-	const rows = Math.max(1, height - 1);
+	// The cursor file's whole reason, wrapped under the list: at 80 columns the row itself cuts it.
+	const reason = reasonLines(queue.files[cursor], width);
+	const rows = Math.max(1, height - 1 - reason.length);
 	const top = Math.max(0, Math.min(cursor - rows + 1, queue.files.length - rows));
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text bold>{fit(totalsText(queue), width)}</Text>
-			{queue.files.slice(Math.max(0, top), Math.max(0, top) + rows).map((file, index) => {
-				const at = Math.max(0, top) + index;
-				const color = file.state === 'failed' ? theme.error : file.state === 'done' || file.state === 'skipped' ? theme.success : undefined;
-				return (
-					<Text key={`${file.name}-${at}`} inverse={at === cursor} color={color}>
-						{fileLine(file, width, at === cursor)}
-					</Text>
-				);
-			})}
+			<Box flexDirection="column" height={rows} overflow="hidden">
+				{queue.files.slice(Math.max(0, top), Math.max(0, top) + rows).map((file, index) => {
+					const at = Math.max(0, top) + index;
+					const color = file.state === 'failed' ? theme.error : file.state === 'done' || file.state === 'skipped' ? theme.success : undefined;
+					return (
+						<Text key={`${file.name}-${at}`} inverse={at === cursor} color={color}>
+							{fileLine(file, width, at === cursor)}
+						</Text>
+					);
+				})}
+			</Box>
+			{reason.map((line, index) => (
+				<Text key={`reason-${index}`} color={theme.muted}>
+					{line}
+				</Text>
+			))}
 		</Box>
 	);
+}
+
+/** Up to two lines with the cursor file's state and full reason (Enter shows everything). */
+export function reasonLines(file: QueueFile | undefined, width: number): string[] {
+	if (!file?.message) return [];
+	const text = `${sanitizeText(file.name)} ${file.state}: ${sanitizeText(file.message)}`;
+	const room = Math.max(10, width - 2);
+	const chars = [...text];
+	if (chars.length <= room) return [fit(`  ${text}`, width)];
+	const second = chars.slice(room).join('');
+	return [fit(`  ${chars.slice(0, room).join('')}`, width), fit(`  ${second}`, width)];
 }
