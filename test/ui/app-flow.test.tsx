@@ -177,7 +177,7 @@ describe('the browser with its effects', () => {
 		const app = mount(fake, {autoRun: true});
 		await waitFor(app.lastFrame, text => text.includes('6 files'));
 		await keys(app, 'Space', 'Space', 'd');
-		await waitFor(app.lastFrame, text => text.includes('Download 2 marked files (3 MB) into cassi-data · 5 GB free? (y/n, f: folder)'));
+		await waitFor(app.lastFrame, text => text.includes('Download 2 marked files (3 MB) into cassi-data (f changes it) · 5 GB free? (y/n)'));
 		await keys(app, 'y');
 		const frame = await waitFor(app.lastFrame, text => text.includes('Queue: 0 of 2 done'));
 		expect(added).toEqual([['FILE_00000000', 'FILE_00000001']]);
