@@ -12,7 +12,6 @@ import {downloadsRunning, openToken, typeExport, typeToken} from './screens-redu
 import {cancelFolder, clearFolder, confirmDownload, editFolder, folderBackspace, freeSpaceKnown, keepFolder, typeFolder} from './download-ask.js';
 import {addPage, failSearch, finishSearch, runQuery} from './search-reducer.js';
 import {baselineFailed, baselineReady, onCheck, openCheck, requestBaseline} from './baseline.js';
-import {selectMarked} from './selectors.js';
 import {toRow} from './rows.js';
 import type {AppState} from './types.js';
 
