@@ -4,7 +4,7 @@
  * (https or loopback only, never across a redirect, never in a message).
  */
 import type {Readable} from 'node:stream';
-import {request, type Dispatcher} from 'undici';
+import type {Dispatcher} from 'undici';
 import {endpoints, assertSafeForToken, type Endpoints} from './endpoints.js';
 import {CassiError, isCassiError} from './errors.js';
 import {
@@ -28,6 +28,7 @@ import {parseSearchResponse, type ParsedSearch} from './records.js';
 import {jsonTextIsClean} from './sanitize.js';
 import {withRetries, type RetryOptions} from './retry.js';
 import {NOTICE_EVERY_MS, noticeAfter, seconds, type WaitEvent} from './waiting.js';
+import {request} from './undici-request.js';
 import {type CassiRecord, type Query, type SearchCut, type SearchPage, type SearchPayload} from './types.js';
 
 export interface ClientOptions {
