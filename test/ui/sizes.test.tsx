@@ -9,6 +9,7 @@ import {selectTimeline, timelineSlots} from '../../source/state/selectors.js';
 import {wrapWords} from '../../source/state/text-width.js';
 import type {AppState} from '../../source/state/types.js';
 import {App} from '../../source/ui/app.js';
+import {fitParts} from '../../source/ui/components/status-line/status-line.js';
 import {apply, makeRecords, NOW, page, press} from '../state/fixtures.js';
 import {plain} from './render.js';
 
@@ -126,5 +127,16 @@ describe('wrapWords', () => {
 		expect(lines[0]).toMatch(/^Download x{10}/);
 		expect(lines[1]).toMatch(/\? \(y\/n\)$/);
 		expect(lines.join(' ')).toContain('…');
+	});
+});
+
+describe('fitParts (the status line without a message)', () => {
+	it('drops whole parts from the right; a first part too long for the line is cut between words', () => {
+		expect(fitParts(['39 files', '0 marked (0 B)', '1 duplicate dropped'], 30)).toBe('39 files · 0 marked (0 B)');
+		const notice = '500 of 1,234 files: the limit cut the newest (F fetches the rest)';
+		const line = fitParts([notice, '0 marked (0 B)'], 40, true);
+		expect(line).toBe('500 of 1,234 files: the limit cut the…');
+		// Beside a message the counts step aside instead.
+		expect(fitParts([notice], 40)).toBe('');
 	});
 });

@@ -53,12 +53,17 @@ export function queueText(queue: AppState['queue']): string {
 }
 
 /** Whole parts, left to right, as many as fit: a part is dropped, never cut mid-word. */
-export function fitParts(parts: string[], width: number): string {
+export function fitParts(parts: string[], width: number, keepFirst = false): string {
 	let line = '';
 	for (const part of parts) {
 		const next = line ? `${line} · ${part}` : part;
 		if (widthOf(next) > width) break;
 		line = next;
+	}
+	// The first part (the result's size, or why it was cut) always shows: cut between words if it must.
+	if (keepFirst && !line && parts.length > 0 && width > 1) {
+		const words = wrapWords(parts[0], width - 1, Number.POSITIVE_INFINITY);
+		line = words.length > 1 ? `${words[0]}…` : (words[0] ?? '');
 	}
 	return line;
 }
@@ -95,7 +100,7 @@ export function StatusLine(props: StatusLineProps) {
 	}
 	const duplicates = props.search.duplicates;
 	if (duplicates > 0) parts.push(`${duplicates} ${duplicates === 1 ? 'duplicate' : 'duplicates'} dropped`);
-	if (!props.message) return <Text>{fit(fitParts(parts, width), width)}</Text>;
+	if (!props.message) return <Text>{fit(fitParts(parts, width, true), width)}</Text>;
 	const color = props.message.tone === 'error' ? theme.error : props.message.tone === 'success' ? theme.success : undefined;
 	const messageLines = wrapWords(props.message.text, width);
 	const message = (line: string, key: number, room: number) => (
