@@ -52,10 +52,12 @@ export async function* pageThrough(
 	let pages = 0;
 	let longest = 0;
 	let probing = false;
+	let probed = false;
 	// A belt over the stops below: each page adds a file or is one of a short run of stale ones.
 	const maxPages = 2 * limit + 2 * MAX_STALE_PAGES;
 	for (;;) {
 		// A probe for one file more than the limit, when only that tells whether more exist (below).
+		if (probing) probed = true;
 		const wanted: number = probing ? 1 : limit - files;
 		const offset = counting === 'rows' ? rows : deduper.size;
 		// While unknown, a page at the file count may re-send the rows after it: ask for those too.
@@ -101,12 +103,12 @@ export async function* pageThrough(
 		const seenAll: boolean = total !== undefined && (deduper.size >= total || (counting === 'rows' && rows === total && endOfRows));
 		// Counting rows, a page of only repeats still moves the offset on: keep going (a few times).
 		const staleEnds = stale > 0 && (counting !== 'rows' || stale > MAX_STALE_PAGES);
-		// The limit reached with the rows exactly at the total and repeats among them: the total may count
-		// rows (nothing more) or files (more): one more page, asked at the file count, tells which.
-		const unsure: boolean = files >= limit && !cutByLimit && !seenAll && counting === 'unknown' && deduper.size < rows && rows === total;
-		probing = unsure && !probing;
+		// The limit reached exactly, with fewer files than the total but as many rows: the total may count
+		// rows (nothing more) or files (more). One more page, for one file, tells which; only once.
+		const unsure: boolean = files >= limit && !cutByLimit && !seenAll && total !== undefined && deduper.size < total && rows >= total;
+		probing = unsure && !probed;
 		const done = (files >= limit && !probing) || seenAll || got.length === 0 || staleEnds || pages >= maxPages;
-		const cut = done ? cutOf({cutByLimit, full: files >= limit, seenAll, total, counting, files: deduper.size, rows}) : undefined;
+		const cut = done ? cutOf({cutByLimit, full: files >= limit, seenAll, probed, total, counting, files: deduper.size, rows}) : undefined;
 		yield {records, received: rows, total, duplicates: deduper.duplicates, done, ...(cut ? {cut} : {})};
 		if (done) return;
 	}
@@ -116,6 +118,8 @@ interface End {
 	cutByLimit: boolean;
 	full: boolean;
 	seenAll: boolean;
+	/** A page past the limit was asked for and held no new file. */
+	probed: boolean;
 	total?: number;
 	counting: Counting;
 	files: number;
@@ -130,9 +134,9 @@ function cutOf(end: End): SearchCut | undefined {
 	if (end.cutByLimit) return {by: 'limit', known: true, ...total};
 	if (end.seenAll) return undefined;
 	if (end.full) {
-		if (end.total === undefined) return {by: 'limit', known: false};
-		const more = end.counting === 'rows' ? end.rows < end.total : end.files < end.total;
-		return more ? {by: 'limit', known: true, ...total} : undefined;
+		// Not past the total here (that probes first), so a total says more exist; no total, maybe.
+		if (end.probed) return undefined;
+		return end.total === undefined ? {by: 'limit', known: false} : {by: 'limit', known: true, ...total};
 	}
 	// The service stopped sending although its total says more: short of it in files, and the rows
 	// received are not exactly it either (as they are when the total counts repeated rows).

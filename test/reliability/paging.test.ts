@@ -60,6 +60,16 @@ describe('paging against a purpose-built service, every way it might count', () 
 		if (service.total !== 'none') expect(result.cut).toMatchObject({known: true, total: expect.any(Number)});
 	});
 
+	it.each(combos)('a limit of exactly the file count gets them all and claims no cut: offsets in $offsets, total in $total, cap $cap', async service => {
+		const server = await startPagingService(files, service);
+		open.push(server);
+		const result = await client(server.url).search({...QUERY, limit: files.length});
+		expect(names(result.records)).toEqual(names(files));
+		// With no total, reaching the limit can only say "maybe more"; a total settles it.
+		if (service.total === 'none') expect(result.cut).toEqual({by: 'limit', known: false});
+		else expect(result.cut).toBeUndefined();
+	});
+
 	it('pages at our own page size too, and never asks beyond the limit it still needs', async () => {
 		const server = await startPagingService(files, {offsets: 'files', total: 'files', cap: 64});
 		open.push(server);
