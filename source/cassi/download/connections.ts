@@ -7,7 +7,8 @@
  * kept or closed after each request. A few requests go the other way to keep both estimates
  * current, so a change either way is noticed.
  */
-import {Client, type Dispatcher} from 'undici';
+import type {Client, Dispatcher} from 'undici';
+import {UndiciClient} from '../undici-request.js';
 
 export type ConnectionKind = 'new' | 'reused';
 
@@ -103,7 +104,7 @@ export class ConnectionPool {
 			// More requests than slots: share the first (undici queues them on its socket).
 			return this.slots[0];
 		}
-		const client = new Client(this.origin, {pipelining: 1});
+		const client = new UndiciClient(this.origin, {pipelining: 1});
 		const slot: Slot = {
 			client,
 			closing: client.compose(dispatch => (options, handler) => dispatch({...options, reset: true}, handler)),
