@@ -76,6 +76,17 @@ describe('the results screen', () => {
 		expect(lines.at(-2)).toMatch(/showing 10:/);
 	});
 
+	it('says the service keeps it waiting, over an info message and cut at 80 columns rather than dropped', () => {
+		let state = press(initialState({hasToken: true, now: NOW, width: 80, height: 24}), 'Y');
+		state = apply(state, {type: 'message', text: 'Using the token from --token', tone: 'info'});
+		const text = 'no answer from https://mast.stsci.edu for 5.0 s (attempt 1 of 5, each waits up to 120 s; --timeout sets it)';
+		state = apply(state, {type: 'search-waiting', id: state.search.id, text});
+		const lines = frame(state);
+		expectFits(lines, 80, 24);
+		expect(lines.join('\n')).toMatch(/no answer from https:\/\/mast\.stsci\.edu for 5\.0 s \(attempt 1 of 5/);
+		expect(lines.join('\n')).not.toContain('Using the token');
+	});
+
 	it('shows the filter line while typing', () => {
 		const lines = frame(press(loadedState(40), '/', '0003'));
 		expect(lines.at(-2)).toMatch(/^\/0003▏\s+11 matches · Enter keeps · Esc cancels/);

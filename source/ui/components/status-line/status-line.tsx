@@ -89,6 +89,10 @@ export function StatusLine(props: StatusLineProps) {
 		const typed = cut(`/${props.filter}▏`, Math.max(4, width - widthOf(count) - 2), 'start');
 		return <Text>{fit(`${typed}  ${fitParts([count, 'Enter keeps', 'Esc cancels'], width - widthOf(typed) - 2)}`, width)}</Text>;
 	}
+	if (props.search.running && props.search.waiting && props.message?.tone !== 'error') {
+		// The service keeps us waiting: that takes the line (cut at its end, never dropped) until an answer comes.
+		return <Text>{fit(searchText(props.search, props.rowCount, props.spinner), width)}</Text>;
+	}
 	// Most important first: when the line is short, parts drop from the right, whole.
 	const parts = [searchText(props.search, props.rowCount, props.spinner)];
 	parts.push(`${props.marked.count} marked (${bytes(props.marked.bytes)}${props.marked.unknownSize ? '+?' : ''})`);
