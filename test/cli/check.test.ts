@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {startEmulator} from '../../source/emulator/index.js';
 import {runCli} from './run-cli.js';
 
 // `cassi check` on the demo archive: the notebook day is low, the day after misses its event logs.
@@ -53,5 +54,21 @@ describe('cassi check --demo', () => {
 		expect(result.code).toBe(2);
 		expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
 		expect(result.stderr).toMatch(message);
+	});
+
+	it('makes one search for DAY and the 7 days before it together, not one per day', async () => {
+		const emulator = await startEmulator({quiet: true, token: 'check-test-token-1'});
+		try {
+			const result = await runCli(['check', '--date', '2025-10-06', '--api-url', emulator.url, '-t', 'check-test-token-1']);
+			expect(result.code).toBe(0);
+			// Pages of one search may follow (offset), but every request asks for the same 8 days.
+			const windows = emulator
+				.requests()
+				.filter(entry => entry.path.endsWith('/search/Eng'))
+				.map(entry => (entry.body as {conditions: Array<Record<string, string>>}).conditions.find(condition => condition.ingestCompletionDate)?.ingestCompletionDate);
+			expect(new Set(windows)).toEqual(new Set(['>=2025-09-29T00:00:00,<=2025-10-06T23:59:59']));
+		} finally {
+			await emulator.close();
+		}
 	});
 });
