@@ -17,6 +17,13 @@ describe('a headless run says what it asked for and what came back', () => {
 		expect(quiet.stderr).toBe('');
 	});
 
+	it('keeps typed fractions of a second in the condition: .2 to .5 holds only WFISCI_00016594 (00:33:00.400)', async () => {
+		const result = await runCli(['--demo', '-s', '2025-10-04T00:33:00.2', '-e', '2025-10-04T00:33:00.5', '--csv']);
+		expect(result.code).toBe(0);
+		expect(result.stderr).toBe('ingest 2025-10-04 00:33:00.2 → 2025-10-04 00:33:00.5 UTC\n');
+		expect(result.stdout.trimEnd().split('\n').slice(1)).toEqual(['WFISCI_00016594,"Science WFI Level 0",2025-10-04T00:33:00.4000000']);
+	});
+
 	it('says "no files match" on stderr alone when nothing matches, keeping stdout empty', async () => {
 		const result = await runCli(['--demo', '-s', '2025-10-04', '-e', '2025-10-04', '--filename', 'NOSUCH_*', '-q']);
 		expect(result.code).toBe(0);
