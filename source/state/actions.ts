@@ -5,7 +5,7 @@
  */
 import type {CheckReport} from '../cassi/check.js';
 import type {CassiRecord, SearchPage} from '../cassi/types.js';
-import type {QueueSnapshot} from './types.js';
+import type {ExportRequest, QueueSnapshot} from './types.js';
 
 export const COMMANDS = [
 	// moving
@@ -106,4 +106,5 @@ export type Action =
 	| {type: 'queue-snapshot'; snapshot: QueueSnapshot}
 	| {type: 'message'; text: string; tone: 'info' | 'error' | 'success'}
 	| {type: 'set-records'; records: CassiRecord[]}
-	| {type: 'free-space'; free: number; folder: string};
+	| {type: 'free-space'; free: number; folder: string}
+	| {type: 'export-exists'; request: ExportRequest};

@@ -45,7 +45,10 @@ function onConfirm(state: AppState, command: Command): AppState {
 	if (confirm.download?.editing) return onFolderLine(state, command);
 	if (command === 'force-quit') return requestQuit(state);
 	if (command === 'confirm-folder') return editFolder(state);
-	if (command === 'confirm-no' || command === 'back') return {...state, confirm: undefined};
+	if (command === 'confirm-no' || command === 'back') {
+		const kept = confirm.kind === 'overwrite-export' ? {message: {text: `Not written: ${confirm.exportRequest?.file ?? 'the file'} is left as it was`, tone: 'info' as const}} : {};
+		return {...state, confirm: undefined, ...kept};
+	}
 	if (command !== 'confirm-yes') return state;
 	const closed = {...state, confirm: undefined};
 	switch (confirm.kind) {
@@ -53,6 +56,10 @@ function onConfirm(state: AppState, command: Command): AppState {
 			return {...closed, marks: MarkSet.empty, message: {text: 'Marks cleared', tone: 'info'}};
 		case 'download':
 			return confirmDownload(state);
+		case 'overwrite-export': {
+			const seq = state.seq + 1;
+			return confirm.exportRequest ? {...closed, seq, requests: {...state.requests, export: {...confirm.exportRequest, overwrite: true, seq}}} : closed;
+		}
 		default:
 			return requestQuit(closed, true);
 	}
@@ -175,6 +182,8 @@ export function reducer(state: AppState, action: Action): AppState {
 		}
 		case 'message':
 			return {...state, message: {text: action.text, tone: action.tone}};
+		case 'export-exists':
+			return {...state, confirm: {kind: 'overwrite-export', message: `${action.request.file} exists: replace it? (y/n)`, exportRequest: action.request}};
 		case 'free-space':
 			return freeSpaceKnown(state, action.folder, action.free);
 		case 'set-records': {

@@ -61,12 +61,14 @@ export interface Sort {
 
 export type Screen = 'welcome' | 'token' | 'form' | 'browse' | 'detail' | 'queue' | 'export' | 'check';
 
-export type ConfirmKind = 'clear-marks' | 'quit' | 'download';
+export type ConfirmKind = 'clear-marks' | 'quit' | 'download' | 'overwrite-export';
 export interface Confirm {
 	kind: ConfirmKind;
 	message: string;
 	/** The download question: where to, what is new, and the free space there. */
 	download?: DownloadAsk;
+	/** The export waiting for "overwrite the file that is there?". */
+	exportRequest?: ExportRequest;
 }
 
 export interface DownloadAsk {
@@ -126,13 +128,21 @@ export interface Baseline {
 /** The download engine's snapshot, mirrored as plain data (see ../cassi/download/types.ts). */
 export type {FileSnapshot as QueueFile, QueueSnapshot} from '../cassi/download/types.js';
 
+export interface ExportRequest {
+	format: ExportFormat;
+	file: string;
+	rows: Row[];
+	/** The user agreed to replace the file already there. */
+	overwrite?: boolean;
+}
+
 export type QueueOp = 'pause' | 'resume' | 'cancel' | 'retry' | 'remove' | 'resume-file' | 'resume-all';
 
 /** Requests the reducer makes of the effects: each bumps `seq`, effects react to the change. */
 export interface Requests {
 	search?: {seq: number; query: Query};
 	cancelSearch?: {seq: number};
-	export?: {seq: number; format: ExportFormat; file: string; rows: Row[]};
+	export?: ExportRequest & {seq: number};
 	download?: {seq: number; rows: Row[]; folder: string; already: number};
 	queue?: {seq: number; op: QueueOp; name?: string};
 	token?: {seq: number; token: string; save: boolean};

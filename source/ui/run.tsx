@@ -4,6 +4,7 @@
  * uncaught error), closing the download engine first so its journal is flushed and
  * partial files stay resumable.
  */
+import {stat} from 'node:fs/promises';
 import {render} from 'ink';
 import React from 'react';
 import {CassiClient} from '../cassi/client.js';
@@ -137,6 +138,10 @@ export async function runTui(given: RunTuiOptions): Promise<number> {
 		store: options.store,
 		startDemo: options.startDemo,
 		writeFile: (file, content) => writeAtomically(expandHome(file), content),
+		fileExists: file => stat(expandHome(file)).then(
+			() => true,
+			() => false,
+		),
 		freeSpace: folder => freeBytes(folder),
 		folder: options.folder,
 		parallel: options.parallel,

@@ -45,6 +45,8 @@ export interface Services {
 	store?: Pick<CassiStore, 'get' | 'set' | 'delete' | 'path'>;
 	startDemo?: () => Promise<{apiUrl: string; token: string; close?: () => Promise<void>}>;
 	writeFile(file: string, content: string): Promise<void>;
+	/** Is there a file at this path already (export asks before replacing it)? */
+	fileExists?(file: string): Promise<boolean>;
 	/** Free bytes where downloads would go (absent: not shown). */
 	freeSpace?(folder: string): Promise<number>;
 	/** The download folder `d` proposes (-f, else the last one used, else cassi-data). */

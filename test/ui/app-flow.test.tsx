@@ -156,6 +156,23 @@ describe('the browser with its effects', () => {
 		expect(csv[1]).toContain('"Science CGI Level 0"');
 	});
 
+	it('asks before an export replaces a file that is there, and leaves it alone on n', async () => {
+		const fake = fakeServices({records: makeRecords(4)});
+		fake.written.set('cassi-results.csv', 'kept\n');
+		const app = mount(fake, {autoRun: true});
+		await waitFor(app.lastFrame, text => text.includes('4 files'));
+		await keys(app, 'Space', 'o', 'Enter');
+		await waitFor(app.lastFrame, text => text.includes('cassi-results.csv exists: replace it? (y/n)'));
+		await keys(app, 'n');
+		await waitFor(app.lastFrame, text => text.includes('Not written: cassi-results.csv is left as it was'));
+		expect(fake.written.get('cassi-results.csv')).toBe('kept\n');
+		await keys(app, 'o', 'Enter');
+		await waitFor(app.lastFrame, text => text.includes('replace it? (y/n)'));
+		await keys(app, 'y');
+		await waitFor(app.lastFrame, text => text.includes('Wrote 1 rows to cassi-results.csv'));
+		expect(fake.written.get('cassi-results.csv')).toContain('FILE_00000000');
+	});
+
 	it('d queues the marked files in the engine and shows the queue', async () => {
 		const added: string[][] = [];
 		const engine = Object.assign(new EventEmitter(), {

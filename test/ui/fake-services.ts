@@ -59,6 +59,7 @@ export function fakeServices(options: FakeOptions = {}) {
 		store,
 		startDemo: async () => ({apiUrl: 'http://127.0.0.1:1', token: 'demo'}),
 		writeFile: async (file, content) => void written.set(file, content),
+		fileExists: async file => written.has(file),
 		freeSpace: async () => 5_000_000_000,
 		folder: 'cassi-data',
 		parallel: 3,

@@ -175,6 +175,10 @@ export function useEffects(state: AppState, dispatch: Dispatch<Action>, services
 		if (!request) return;
 		void (async () => {
 			try {
+				if (!request.overwrite && (await services.fileExists?.(request.file))) {
+					dispatch({type: 'export-exists', request: {format: request.format, file: request.file, rows: request.rows}});
+					return;
+				}
 				await services.writeFile(request.file, exportText(request.rows, request.format));
 				dispatch({type: 'message', text: `Wrote ${request.rows.length} rows to ${request.file}`, tone: 'success'});
 			} catch (error) {
