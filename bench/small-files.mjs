@@ -5,7 +5,7 @@ import {spawn} from 'node:child_process';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {cli, pythonWithPandas, ratio, root, seedHelpers, timed, writeTemp} from './lib.mjs';
+import {cliBin, pythonWithPandas, ratio, root, seedHelpers, timed, writeTemp} from './lib.mjs';
 
 const TOKEN_ENV = 'CASSI_BENCH_TOKEN';
 
@@ -34,11 +34,11 @@ function median(run, runs) {
 	return samples[Math.floor(runs / 2)];
 }
 
-/** The whole `cassi --download` run (search included), fresh folder each time. */
+/** The whole `cassi --download` run as installed (through its shebang; search included), fresh folder each time. */
 function ours(url, token, extra = []) {
 	const dir = folder();
 	try {
-		return timed(process.execPath, [cli, '--api-url', url, '-t', token, '-s', '2025-10-04', '-e', '2025-10-04', '--filename', 'SMALLF_*', '--download', '-f', dir, '-q', ...extra], {runs: 1}).seconds;
+		return timed(cliBin, ['--api-url', url, '-t', token, '-s', '2025-10-04', '-e', '2025-10-04', '--filename', 'SMALLF_*', '--download', '-f', dir, '-q', ...extra], {runs: 1}).seconds;
 	} finally {
 		rmSync(dir, {recursive: true, force: true});
 	}

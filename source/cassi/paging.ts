@@ -41,8 +41,11 @@ export async function* pageThrough(
 	pageSize?: number,
 ): AsyncGenerator<SearchPage> {
 	const deduper = new Deduper();
-	// Rows by raw position, only while the counting is unknown: the test for row counting.
+	// Rows by raw position from rawBase on, only while the counting is unknown: the test for row
+	// counting. Only positions at or after the file count are ever looked up, so earlier ones are
+	// dropped (a service that never repeats a row would otherwise have them all held here).
 	let rawRows: CassiRecord[] | undefined = [];
+	let rawBase = 0;
 	let counting: Counting = 'unknown';
 	let rows = 0; // rows received, re-sent ones not counted; the raw offset when counting rows
 	let files = 0; // files yielded: never more than the limit
@@ -73,7 +76,8 @@ export async function* pageThrough(
 		let resent = 0;
 		if (counting === 'unknown' && got.length > 0) {
 			if (overlap > 0) {
-				if (recordId(got[0]) === recordId(rawRows![offset])) {
+				const atOffset = rawRows![offset - rawBase];
+				if (atOffset !== undefined && recordId(got[0]) === recordId(atOffset)) {
 					counting = 'rows';
 					resent = Math.min(overlap, got.length);
 				} else {
@@ -89,6 +93,10 @@ export async function* pageThrough(
 		// Re-sent rows are ours again, not the service's repeats: they are not counted as duplicates.
 		const added = resent > 0 ? [...deduper.add(got.slice(0, resent), false), ...deduper.add(got.slice(resent))] : deduper.add(got);
 		rows += got.length - resent;
+		if (rawRows && deduper.size > rawBase) {
+			rawRows.splice(0, deduper.size - rawBase);
+			rawBase = deduper.size;
+		}
 		const room = limit - files;
 		const records = added.length > room ? added.slice(0, room) : added;
 		if (added.length > room) cutByLimit = true;

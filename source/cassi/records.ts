@@ -5,6 +5,7 @@
  */
 import {createRequire} from 'node:module';
 import type {z as Zod} from 'zod';
+import {KeyHasher, KeySet} from './dedupe-keys.js';
 import {CassiError} from './errors.js';
 import {sanitizeText} from './sanitize.js';
 import type {CassiRecord} from './types.js';
@@ -248,28 +249,44 @@ export function recordId(record: CassiRecord): string {
 	]);
 }
 
-/** Keeps the first of every duplicate, across all the pages it is fed. */
+/**
+ * Keeps the first of every duplicate, across all the pages it is fed. It holds only a compact
+ * hash of each record's key fields (dedupe-keys.ts), the same fields as recordId, so a
+ * million rows cost tens of megabytes, not hundreds.
+ */
 export class Deduper {
-	private readonly seen = new Set<string>();
+	private readonly seen = new KeySet();
+	private readonly hasher = new KeyHasher();
 	duplicates = 0;
+
+	private hash(record: CassiRecord): void {
+		const hasher = this.hasher;
+		hasher.reset();
+		hasher.field(record.checksum);
+		hasher.field(record.fileType);
+		hasher.field(record.ingestCompletionDate);
+		hasher.field(record.archiveFileName);
+		hasher.field(record.search_key);
+		hasher.finish();
+	}
 
 	/** The records not seen before; `countRepeats` false for rows we asked for again. */
 	add(records: readonly CassiRecord[], countRepeats = true): CassiRecord[] {
 		const fresh: CassiRecord[] = [];
 		for (const record of records) {
-			const key = recordId(record);
-			if (this.seen.has(key)) {
+			this.hash(record);
+			if (!this.seen.add(this.hasher.h1, this.hasher.h2)) {
 				if (countRepeats) this.duplicates++;
 				continue;
 			}
-			this.seen.add(key);
 			fresh.push(record);
 		}
 		return fresh;
 	}
 
 	has(record: CassiRecord): boolean {
-		return this.seen.has(recordId(record));
+		this.hash(record);
+		return this.seen.has(this.hasher.h1, this.hasher.h2);
 	}
 
 	get size(): number {

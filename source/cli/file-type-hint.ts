@@ -1,5 +1,5 @@
 import {sanitizeText} from '../cassi/sanitize.js';
-import {KNOWN_FILE_TYPES, type CassiRecord} from '../cassi/types.js';
+import {KNOWN_FILE_TYPES} from '../cassi/types.js';
 import {closest} from './suggest.js';
 
 /** A value the grammar reads as a pattern, not an exact type name: nothing to correct. */
@@ -9,9 +9,8 @@ const PATTERN = /[*%[\]]/;
  * File types are matched exactly, so `Science CGI level 0` silently finds nothing. For each
  * asked type that is not a known name and found no file, the known name it most likely meant.
  */
-export function fileTypeHints(fileTypes: readonly string[] | undefined, records: readonly CassiRecord[]): string[] {
+export function fileTypeHints(fileTypes: readonly string[] | undefined, found: ReadonlySet<string>): string[] {
 	if (!fileTypes) return [];
-	const found = new Set(records.map(record => record.fileType));
 	const known = [...new Set<string>([...KNOWN_FILE_TYPES, ...found])];
 	const lower = known.map(name => name.toLowerCase());
 	const hints: string[] = [];

@@ -5,7 +5,8 @@ import {CassiError} from '../cassi/errors.js';
 import {queryFromOptions, validateLimit} from '../cassi/query.js';
 import type {Query} from '../cassi/types.js';
 import {readLastCheck} from '../cassi/watermark.js';
-import {emptyAnswer, renderResult, runSearch, type HeadlessAction, type OutputFormat} from '../headless/search.js';
+import {resultWriter} from '../headless/result-writer.js';
+import {emptyAnswer, runSearch, type HeadlessAction, type OutputFormat} from '../headless/search.js';
 import {describeWindow} from '../headless/window.js';
 import {fileTypeHints} from './file-type-hint.js';
 import {parseTimeout} from './timeout.js';
@@ -65,6 +66,12 @@ function chosenAction(options: RootOptions): HeadlessAction | 'download' | undef
 const hasQueryFlags = (options: RootOptions) =>
 	Boolean(options.ingestionStartDate ?? options.ingestionEndDate ?? options.expStartDate ?? options.expEndDate ?? options.filetype ?? options.filename);
 
+/** Write to stdout, waiting while a slow reader has a full pipe (so pages do not pile up in memory). */
+function writeOut(text: string): Promise<void> | undefined {
+	if (!text || process.stdout.write(text)) return undefined;
+	return new Promise(resolve => process.stdout.once('drain', resolve));
+}
+
 /** The root command: interactive browser on a terminal, else the companion script's actions. */
 export async function rootAction(given: RootOptions): Promise<number> {
 	const options = await withLastCheck(given);
@@ -113,6 +120,8 @@ export async function rootAction(given: RootOptions): Promise<number> {
 		// Refused before the window is echoed: that refusal is the run's one line.
 		assertSafeForToken(endpoints(connection.apiUrl).search);
 		if (!options.quiet) process.stderr.write(`${describeWindow(query)}\n`);
+		// Listing, counting: each page is written (or counted) as it arrives and not kept.
+		const writer = action === 'download' ? undefined : resultWriter(action ?? 'list', format, Boolean(options.showExpTimes));
 		const outcome = await runSearch({
 			apiUrl: connection.apiUrl,
 			token: connection.token,
@@ -121,14 +130,16 @@ export async function rootAction(given: RootOptions): Promise<number> {
 			progress: options.quiet ? undefined : process.stderr,
 			notices: options.quiet ? undefined : process.stderr,
 			timeoutMs,
+			keep: !writer,
+			onPage: writer ? page => writeOut(writer.page(page.records)) : undefined,
 		});
 		const {records} = outcome;
-		for (const hint of fileTypeHints(query.fileTypes, records)) process.stderr.write(`cassi: ${hint}\n`);
+		for (const hint of fileTypeHints(query.fileTypes, outcome.fileTypes)) process.stderr.write(`cassi: ${hint}\n`);
 		const empty = emptyAnswer(outcome);
 		if (empty) process.stderr.write(`${empty.failed ? 'cassi: ' : ''}${empty.line}\n`);
 		if (empty?.failed) return 1;
 		// Never a quiet partial answer, -q or not: the limit dropped the newest files, or the service sent fewer.
-		if (outcome.cut && records.length > 0) process.stderr.write(`${cutLine(records.length, outcome.cut, query.limit)}\n`);
+		if (outcome.cut && outcome.count > 0) process.stderr.write(`${cutLine(outcome.count, outcome.cut, query.limit)}\n`);
 		if (action === 'download') {
 			const {runHeadlessDownload} = await import('../cassi/download/headless.js');
 			return await runHeadlessDownload({
@@ -141,7 +152,7 @@ export async function rootAction(given: RootOptions): Promise<number> {
 				...downloadOutput({...options, json: format === 'json'}, controller.signal, connection.demo),
 			});
 		}
-		process.stdout.write(renderResult(records, action ?? 'list', format, Boolean(options.showExpTimes), outcome.cut));
+		await writeOut(writer!.end(outcome.cut));
 		return 0;
 	} catch (error) {
 		// Ctrl-C or a dropped session during the search: the same exit as an interrupted download.

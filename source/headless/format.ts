@@ -6,19 +6,6 @@ export interface TypeCount {
 	count: number;
 }
 
-/** Per-type counts, most first, ties by name, as the companion script's --count prints them. */
-export function countByType(records: readonly CassiRecord[]): {total: number; byType: TypeCount[]} {
-	const counts = new Map<string, number>();
-	for (const record of records) counts.set(record.fileType, (counts.get(record.fileType) ?? 0) + 1);
-	const byType = [...counts].map(([fileType, count]) => ({fileType, count}));
-	byType.sort((a, b) => b.count - a.count || a.fileType.localeCompare(b.fileType));
-	return {total: records.length, byType};
-}
-
-export function distinctTypes(records: readonly CassiRecord[]): string[] {
-	return [...new Set(records.map(record => record.fileType))].sort((a, b) => a.localeCompare(b));
-}
-
 export interface Column {
 	header: string;
 	value: (record: CassiRecord) => string;
@@ -37,22 +24,6 @@ export function listColumns(showExpTimes: boolean): Column[] {
 		);
 	}
 	return columns;
-}
-
-/** A plain aligned table: fixed columns for grep and awk, one record a line. */
-export function formatTable(records: readonly CassiRecord[], columns: Column[]): string {
-	const rows = records.map(record => columns.map(column => column.value(record)));
-	const widths = columns.map((column, index) =>
-		Math.max(column.header.length, ...rows.map(row => row[index]!.length)),
-	);
-	const line = (cells: string[]) => cells.map((cell, index) => cell.padEnd(widths[index]!)).join('  ').trimEnd();
-	return [line(columns.map(column => column.header)), ...rows.map(line)].join('\n') + '\n';
-}
-
-export function formatCsv(records: readonly CassiRecord[], columns: Column[]): string {
-	const lines = [columns.map(column => csvCell(column.header)).join(',')];
-	for (const record of records) lines.push(columns.map(column => csvCell(column.value(record))).join(','));
-	return lines.join('\n') + '\n';
 }
 
 export function formatCountText(counts: {total: number; byType: TypeCount[]}): string {

@@ -1,20 +1,9 @@
 import {CassiClient} from '../cassi/client.js';
-import {csvCell} from '../cassi/sanitize.js';
 import type {CassiRecord, Query, SearchCut, SearchPage} from '../cassi/types.js';
 import {waitText, type WaitEvent} from '../cassi/waiting.js';
-import {
-	countByType,
-	countJson,
-	distinctTypes,
-	formatCountCsv,
-	formatCountText,
-	formatCsv,
-	formatTable,
-	listColumns,
-} from './format.js';
+import {resultWriter, type HeadlessAction, type OutputFormat} from './result-writer.js';
 
-export type HeadlessAction = 'list' | 'count' | 'types';
-export type OutputFormat = 'text' | 'json' | 'csv';
+export type {HeadlessAction, OutputFormat} from './result-writer.js';
 
 export interface SearchRun {
 	apiUrl: string;
@@ -23,8 +12,10 @@ export interface SearchRun {
 	signal?: AbortSignal;
 	/** Live "N of T" on stderr while pages arrive, only when stderr is a terminal. */
 	progress?: NodeJS.WriteStream | undefined;
-	/** Each page as it arrives (the last one tells whether the result was cut). */
-	onPage?: (page: SearchPage) => void;
+	/** Each page as it arrives (the last one tells whether the result was cut); the next waits for a returned promise. */
+	onPage?: (page: SearchPage) => unknown;
+	/** Keep the records in the outcome (default true); false when onPage has written them out. */
+	keep?: boolean;
 	/** One wait for the service (`--timeout`), in ms. */
 	timeoutMs?: number;
 	/** Where "no answer for 5 s" and each retry are told, a line each (stderr unless -q). */
@@ -32,7 +23,12 @@ export interface SearchRun {
 }
 
 export interface SearchOutcome {
+	/** Every file, when kept (else empty). */
 	records: CassiRecord[];
+	/** Distinct files received. */
+	count: number;
+	/** The file types among them. */
+	fileTypes: Set<string>;
 	/** `totalResults` as the service last sent it, if it did. */
 	total?: number;
 	/** Set when more files match than were fetched (the limit, or a service that sent fewer). */
@@ -42,6 +38,9 @@ export interface SearchOutcome {
 export async function runSearch(run: SearchRun): Promise<SearchOutcome> {
 	const client = new CassiClient({apiUrl: run.apiUrl, token: run.token, timeoutMs: run.timeoutMs});
 	const records: CassiRecord[] = [];
+	const fileTypes = new Set<string>();
+	const keep = run.keep ?? true;
+	let count = 0;
 	let total: number | undefined;
 	let cut: SearchCut | undefined;
 	const progress = run.progress?.isTTY ? run.progress : undefined;
@@ -51,16 +50,20 @@ export async function runSearch(run: SearchRun): Promise<SearchOutcome> {
 	try {
 		for await (const page of client.searchPages(run.query, {signal: run.signal, onWait})) {
 			// A loop, not push(...rows): a page of 100,000+ rows would overflow the call stack.
-			for (const record of page.records) records.push(record);
+			for (const record of page.records) {
+				if (keep) records.push(record);
+				fileTypes.add(record.fileType);
+			}
+			count += page.records.length;
 			total = page.total;
 			cut = page.cut;
-			run.onPage?.(page);
+			await run.onPage?.(page);
 			progress?.write(`\r\u001B[Ksearching… ${page.received}${page.total === undefined ? '' : ` of ${page.total}`} rows`);
 		}
 	} finally {
 		progress?.write('\r\u001B[K');
 	}
-	return {records, ...(total === undefined ? {} : {total}), ...(cut ? {cut} : {})};
+	return {records, count, fileTypes, ...(total === undefined ? {} : {total}), ...(cut ? {cut} : {})};
 }
 
 /**
@@ -68,13 +71,14 @@ export async function runSearch(run: SearchRun): Promise<SearchOutcome> {
  * or the service counted matches it did not send — never silence either way.
  */
 export function emptyAnswer(outcome: SearchOutcome): {line: string; failed: boolean} | undefined {
-	if (outcome.records.length > 0) return undefined;
+	if (outcome.count > 0) return undefined;
 	if (outcome.total !== undefined && outcome.total > 0) {
 		return {line: `the service reported ${outcome.total} matching files but sent none: try again later, or check --api-url`, failed: true};
 	}
 	return {line: 'no files match', failed: false};
 }
 
+/** The whole output for records already in hand (tests, small answers): the streaming writer's text at once. */
 export function renderResult(
 	records: readonly CassiRecord[],
 	action: HeadlessAction,
@@ -82,20 +86,6 @@ export function renderResult(
 	showExpTimes: boolean,
 	cut?: SearchCut,
 ): string {
-	if (action === 'count') {
-		const counts = countByType(records);
-		if (format === 'json') return JSON.stringify(countJson(counts, cut), null, 2) + '\n';
-		if (format === 'csv') return formatCountCsv(counts);
-		return formatCountText(counts);
-	}
-	if (action === 'types') {
-		const types = distinctTypes(records);
-		if (format === 'json') return JSON.stringify(types, null, 2) + '\n';
-		if (format === 'csv') return ['fileType', ...types.map(type => csvCell(type))].join('\n') + '\n';
-		return types.length === 0 ? '' : types.join('\n') + '\n';
-	}
-	if (format === 'json') return JSON.stringify(records, null, 2) + '\n';
-	const columns = listColumns(showExpTimes);
-	if (format === 'csv') return formatCsv(records, columns);
-	return records.length === 0 ? '' : formatTable(records, columns);
+	const writer = resultWriter(action, format, showExpTimes);
+	return writer.page(records) + writer.end(cut);
 }

@@ -202,3 +202,31 @@ describe('sanitizeDeep', () => {
 		expect(out.a).toBe('b');
 	});
 });
+
+describe('compact de-duplication keys', () => {
+	it('holds 200,000 distinct files as distinct and knows every one again', async () => {
+		const {KeyHasher, KeySet} = await import('../../source/cassi/dedupe-keys.js');
+		const set = new KeySet();
+		const hasher = new KeyHasher();
+		const key = (index: number) => {
+			hasher.reset();
+			hasher.field(null);
+			hasher.field('Calibrated Engineering Data');
+			hasher.field(`2025-10-04T00:00:${index}`);
+			hasher.field(`RST_CALENG_${index}`);
+			hasher.field(index);
+			hasher.finish();
+			return [hasher.h1, hasher.h2] as const;
+		};
+		for (let index = 0; index < 200_000; index++) expect(set.add(...key(index))).toBe(true);
+		expect(set.size).toBe(200_000);
+		for (let index = 0; index < 200_000; index += 997) expect(set.add(...key(index))).toBe(false);
+		expect(set.has(...key(200_001))).toBe(false);
+	});
+
+	it('tells a number from the same digits as text, and a missing field from an empty one', () => {
+		const base: CassiRecord = {archiveFileName: 'CGI_1', fileType: 'T', ingestCompletionDate: 'D', search_key: '1'};
+		const deduper = new Deduper();
+		expect(deduper.add([base, {...base, search_key: 1 as unknown as string}, {...base, search_key: ''}, {...base, search_key: undefined}, {...base, search_key: null}])).toHaveLength(4);
+	});
+});

@@ -1,0 +1,108 @@
+/**
+ * De-duplication keys that stay small at a million rows: a 64-bit hash of the key fields
+ * (two independent 32-bit hashes in one pass), kept in one open-addressing table of Int32
+ * pairs — about 16 to 32 bytes a key, where a Set of JSON key strings takes ~200. Two distinct
+ * files share a 64-bit key with odds of about n²/2⁶⁵: 4 in 100 million at 1.2M rows.
+ */
+
+/** A field's kind goes into the hash, so the string "1" and the number 1 differ (as JSON keys did). */
+const NULL = 0x01;
+const TEXT = 0x02;
+const NUMBER = 0x03;
+const END = 0xfffe;
+
+export class KeyHasher {
+	h1 = 0;
+	h2 = 0;
+
+	reset(): void {
+		this.h1 = 0x811c9dc5;
+		this.h2 = 0x9747b28c;
+	}
+
+	private mix(code: number): void {
+		// FNV-1a for one half, a murmur-style multiply-rotate for the other: independent enough.
+		this.h1 = Math.imul(this.h1 ^ code, 0x01000193);
+		let k = Math.imul(code, 0xcc9e2d51);
+		k = (k << 15) | (k >>> 17);
+		this.h2 ^= Math.imul(k, 0x1b873593);
+		this.h2 = (this.h2 << 13) | (this.h2 >>> 19);
+		this.h2 = (Math.imul(this.h2, 5) + 0xe6546b64) | 0;
+	}
+
+	field(value: unknown): void {
+		if (value === null || value === undefined) {
+			this.mix(NULL);
+		} else if (typeof value === 'string') {
+			this.mix(TEXT);
+			for (let index = 0; index < value.length; index++) this.mix(value.charCodeAt(index));
+		} else {
+			const text = String(value);
+			this.mix(NUMBER);
+			for (let index = 0; index < text.length; index++) this.mix(text.charCodeAt(index));
+		}
+		this.mix(END);
+	}
+
+	/** Final avalanche, so nearby inputs spread over the whole table. */
+	finish(): void {
+		let h = this.h2;
+		h ^= h >>> 16;
+		h = Math.imul(h, 0x85ebca6b);
+		h ^= h >>> 13;
+		h = Math.imul(h, 0xc2b2ae35);
+		h ^= h >>> 16;
+		this.h2 = h;
+		this.h1 ^= this.h1 >>> 15;
+		this.h1 = Math.imul(this.h1, 0x2c1b3c6d);
+		this.h1 ^= this.h1 >>> 12;
+	}
+}
+
+/** A set of 64-bit keys given as two Int32 halves. */
+export class KeySet {
+	private table = new Int32Array(2 * 1024);
+	private mask = 1023;
+	size = 0;
+
+	/** Adds the key; false when it was there already. */
+	add(h1: number, h2: number): boolean {
+		if (h1 === 0 && h2 === 0) h2 = 1; // (0, 0) marks an empty slot
+		let slot = h1 & this.mask;
+		for (;;) {
+			const a = this.table[2 * slot];
+			const b = this.table[2 * slot + 1];
+			if (a === 0 && b === 0) break;
+			if (a === h1 && b === h2) return false;
+			slot = (slot + 1) & this.mask;
+		}
+		this.table[2 * slot] = h1;
+		this.table[2 * slot + 1] = h2;
+		this.size++;
+		if (this.size * 2 > this.mask + 1) this.grow();
+		return true;
+	}
+
+	has(h1: number, h2: number): boolean {
+		if (h1 === 0 && h2 === 0) h2 = 1;
+		let slot = h1 & this.mask;
+		for (;;) {
+			const a = this.table[2 * slot];
+			const b = this.table[2 * slot + 1];
+			if (a === 0 && b === 0) return false;
+			if (a === h1 && b === h2) return true;
+			slot = (slot + 1) & this.mask;
+		}
+	}
+
+	private grow(): void {
+		const old = this.table;
+		const slots = 2 * (this.mask + 1);
+		this.table = new Int32Array(2 * slots);
+		this.mask = slots - 1;
+		this.size = 0;
+		for (let index = 0; index < old.length; index += 2) {
+			if (old[index] !== 0 || old[index + 1] !== 0) this.add(old[index], old[index + 1]);
+		}
+	}
+}
