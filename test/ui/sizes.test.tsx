@@ -102,15 +102,30 @@ describe('the browser at every size', () => {
 	});
 
 	it.each(SIZES)('%i×%i: the not-enough-space question is readable whole, the cursor row stays in sight', (width, height) => {
-		let state = press(dayState(width, height), 'Space', 'G', 'Space', 'd');
-		state = apply(state, {type: 'free-space', free: 1000, folder: '/home/someone/projects/roman/cassi-data'});
+		const folder = '/home/someone/projects/roman/cassi-data';
+		let state = press({...dayState(width, height), downloadFolder: folder}, 'Space', 'G', 'Space', 'd');
+		state = apply(state, {type: 'free-space', free: 1000, folder});
 		const lines = frame(state);
 		expectFits(lines, width, height);
 		const question = state.confirm!.message;
-		expect(question).toMatch(/NOT ENOUGH SPACE \(1 kB free in \/home\/someone\/projects\/roman\/cassi-data\)\? \(y\/n\)$/);
+		expect(question).toMatch(/into \/home\/someone\/projects\/roman\/cassi-data .*NOT ENOUGH SPACE \(1 kB free\)\? \(y\/n\)$/);
 		const shown = lines.slice(width >= 150 ? -2 : -3, -1).join(' ').replace(/\s+/g, ' ').trim();
-		expect(shown).toBe(`? ${question}`);
+		if (width >= 80) expect(shown).toBe(`? ${question}`);
+		else {
+			// Too long for two lines of 60: the middle of the folder gives way, the warning and (y/n) stay.
+			expect(shown).toMatch(/^\? Download 2 marked files \(41 MB\) into \/home\S*…\S* changes it\) — NOT ENOUGH SPACE \(1 kB free\)\? \(y\/n\)$/);
+		}
 		expect(lines.some(line => line.startsWith('›') && line.includes('FILE_00000039'))).toBe(true);
+	});
+});
+
+describe('the form at the smallest size', () => {
+	it('keeps the focused type row in sight at 60×12', () => {
+		const state = press(initialState({hasToken: true, width: 60, height: 12, now: NOW}), 'Up');
+		expect(state.form.focus).toBe('type:Science WFI Level 0');
+		const lines = frame(state);
+		expectFits(lines, 60, 12);
+		expect(lines.some(line => /^›.*\[ \] Science WFI Level 0/.test(line))).toBe(true);
 	});
 });
 

@@ -94,7 +94,8 @@ export function QueryForm({form, knownTypes, counts, lastQuery, lastCheck, now, 
 		</Text>,
 	);
 	const typeRows = focusRows(knownTypes).filter(focus => focus.startsWith('type:'));
-	const room = Math.max(0, height - lines.length - 1);
+	// At least the focused type row, so the focus is always in sight (the hint line gives way first).
+	const room = Math.max(1, height - lines.length - 1);
 	const focusIndex = Math.max(0, typeRows.indexOf(form.focus));
 	const start = Math.max(0, Math.min(focusIndex - room + 1, typeRows.length - room));
 	// Counts line up in one right-aligned column after the longest name.
