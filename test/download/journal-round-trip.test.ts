@@ -19,6 +19,7 @@ const entryFields = {
 	size: fc.nat(),
 	checksum: fc.oneof(fc.stringMatching(/^[0-9a-f]{32}$/), fc.stringMatching(/^[0-9a-f]{64}$/), text),
 	fileType: text,
+	ingest: text,
 	state: fc.constantFrom(...FILE_STATES),
 	bytes: fc.nat(),
 	etag: text,

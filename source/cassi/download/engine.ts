@@ -104,6 +104,8 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 	private readonly dispatcher?: Dispatcher;
 	private readonly connections?: ConnectionPool;
 	private readonly entries = new Map<string, Entry>();
+	/** Products not downloaded because another of the same name was (see sameName). */
+	private readonly superseded: Array<{name: string; message: string}> = [];
 	private readonly now: () => number;
 	private active = 0;
 	private activeBig = 0;
@@ -146,6 +148,10 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 		const added: Entry[] = [];
 		for (const item of items) {
 			const existing = this.entries.get(item.name);
+			if (existing && item.productUrl && existing.item.productUrl && item.productUrl !== existing.item.productUrl) {
+				this.sameName(existing, item);
+				continue;
+			}
 			if (existing) {
 				if (!existing.invalid && (existing.state === 'failed' || existing.state === 'cancelled')) this.requeue(existing);
 				continue;
@@ -190,10 +196,34 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 		}
 	}
 
+	/**
+	 * Two different products under one file name: only one can be the file. The newer ingest wins
+	 * (the one queued first keeps its place once it has started); the other is reported SKIPPED.
+	 */
+	private sameName(existing: Entry, item: DownloadItem): void {
+		const untouched = existing.state === 'queued' && existing.attempts === 0 && !existing.controller;
+		const newer = (item.ingest ?? '') > (existing.item.ingest ?? '');
+		const [kept, dropped] = newer && untouched ? [item, existing.item] : [existing.item, item];
+		if (kept === item) {
+			existing.item = {...item};
+			existing.total = item.size;
+		}
+		const why = newer && !untouched ? 'the other had already started' : 'it was ingested later';
+		const message = `another product with this name (${describe(kept)}) is downloaded instead, as ${why}; this one is ${describe(dropped)}`;
+		this.superseded.push({name: dropped.name, message});
+		this.emit('file', {name: dropped.name, state: 'skipped', bytes: 0, rate: 0, attempts: 0, message, ...(dropped.fileType ? {fileType: dropped.fileType} : {})});
+	}
+
 	/** Mark journal items an earlier run finished, so they are skipped without re-hashing. */
 	markRestoredDone(name: string): void {
 		const entry = this.entries.get(name);
 		if (entry) entry.restoredDone = true;
+	}
+
+	/** The part on disk is of an older copy of the file: drop it (with the folder held) and fetch the file whole. */
+	startAfresh(name: string): void {
+		const entry = this.entries.get(name);
+		if (entry) entry.startAfresh = true;
 	}
 
 	/** Restore the ETag an earlier run saw, for If-Range. */
@@ -298,7 +328,13 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 	}
 
 	manifest(): Manifest {
-		return buildManifest([...this.entries.values()], this.folder, this.started ? (this.now() - this.startedAt) / 1000 : 0);
+		const manifest = buildManifest([...this.entries.values()], this.folder, this.started ? (this.now() - this.startedAt) / 1000 : 0);
+		for (const {name, message} of this.superseded) {
+			manifest.files.push({name, path: null, status: 'SKIPPED', bytes: 0, seconds: 0, message});
+			manifest.totals.files++;
+			manifest.totals.skipped++;
+		}
+		return manifest;
 	}
 
 	/** Resolves with the manifest once nothing runs and nothing runnable waits (a paused queue counts as idle). */
@@ -543,6 +579,11 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 			manifest: this.manifest(),
 		};
 	}
+}
+
+function describe(item: DownloadItem): string {
+	const parts = [item.fileType, item.ingest ? `ingested ${item.ingest}` : undefined, item.productUrl].filter(Boolean);
+	return parts.join(', ');
 }
 
 async function waitForActive(done: () => boolean): Promise<void> {

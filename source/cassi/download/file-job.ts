@@ -32,6 +32,8 @@ export interface JobEntry {
 	transferred: number;
 	/** How the finished file was checked, for the queue's detail view. */
 	verified?: string;
+	/** The part is of an older copy (resume found the record changed): remove it before anything else. */
+	startAfresh?: boolean;
 }
 
 export interface JobContext {
@@ -102,6 +104,11 @@ export async function runJob(entry: JobEntry, ctx: JobContext, signal: AbortSign
 	const expected = parseChecksum(item.checksum);
 	if (!item.productUrl) throw new CassiError('download', 'the record has no download URL (distribution.url.mast is missing)');
 
+	if (entry.startAfresh) {
+		await removePart(partPath);
+		entry.startAfresh = false;
+		entry.etag = undefined;
+	}
 	if (ctx.overwrite && !entry.overwriteDone) {
 		await removePart(partPath);
 		entry.overwriteDone = true;

@@ -3,7 +3,7 @@
  * terminal (one per active file plus totals, redrawn a few times a second), one
  * line per finished file otherwise, a summary, and the exit code.
  */
-import {NO_TOKEN_MESSAGE} from '../client.js';
+import {CassiClient, NO_TOKEN_MESSAGE} from '../client.js';
 import {CassiError, EXIT} from '../errors.js';
 import {sanitizeDeep} from '../sanitize.js';
 import {writeAtomically, fileErrorReason} from '../write-atomically.js';
@@ -202,11 +202,19 @@ export async function runHeadlessDownload(options: HeadlessDownloadOptions): Pro
 /** `cassi resume [FOLDER]`: continue what the folder's journal says is left. */
 export async function runResume(options: ResumeOptions): Promise<number> {
 	if (!options.token) throw new CassiError('auth', NO_TOKEN_MESSAGE);
-	const {engine} = await resumeFromJournal(options.folder, {
-		...options.engine,
-		apiUrl: options.apiUrl,
-		token: options.token,
-		parallel: options.parallel,
-	});
+	const client = new CassiClient({apiUrl: options.apiUrl, token: options.token});
+	const {engine} = await resumeFromJournal(
+		options.folder,
+		{
+			...options.engine,
+			apiUrl: options.apiUrl,
+			token: options.token,
+			parallel: options.parallel,
+		},
+		{
+			lookup: async names => (await client.search({fileNames: names.join(','), limit: Math.min(50_000, names.length * 10)}, {signal: options.signal})).records,
+			note: line => options.stderr.write(`${line}\n`),
+		},
+	);
 	return drive(engine, options);
 }

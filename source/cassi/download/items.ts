@@ -11,5 +11,6 @@ export function itemFromRecord(record: CassiRecord): DownloadItem {
 		size: recordSize(record),
 		checksum,
 		fileType: record.fileType,
+		ingest: record.ingestCompletionDate,
 	};
 }

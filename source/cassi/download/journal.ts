@@ -100,6 +100,7 @@ export async function loadJournal(folder: string): Promise<Journal | undefined> 
 			size: typeof entry.size === 'number' ? entry.size : undefined,
 			checksum: typeof entry.checksum === 'string' ? entry.checksum : undefined,
 			fileType: typeof entry.fileType === 'string' ? entry.fileType : undefined,
+			ingest: typeof entry.ingest === 'string' ? entry.ingest : undefined,
 			state: entry.state,
 			bytes: typeof entry.bytes === 'number' ? entry.bytes : 0,
 			etag: typeof entry.etag === 'string' ? entry.etag : undefined,

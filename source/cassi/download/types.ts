@@ -12,6 +12,8 @@ export interface DownloadItem {
 	/** Expected checksum: 32 hex digits (MD5) or 64 (SHA-256); anything else is ignored. */
 	checksum?: string;
 	fileType?: string;
+	/** The record's ingestCompletionDate: of two products with one name, the newer is downloaded. */
+	ingest?: string;
 }
 
 export type FileState =
