@@ -128,7 +128,7 @@ export function presetRange(preset: Preset, now: Date, lastCheck: string | undef
 		case 'week':
 			return {start: day(now, -6), end: day(now)};
 		default:
-			if (!lastCheck) return {error: 'No earlier check recorded yet: run a query first, then L picks up from there'};
+			if (!lastCheck) return {error: 'No earlier check recorded yet: run a complete query with no type or name filter (Y, say), then L starts where it ended'};
 			return {start: lastCheck, end: ''};
 	}
 }
