@@ -19,7 +19,8 @@ export function downloadMessage(ask: DownloadAsk): string {
 		ask.already > 0 ? `${ask.rows.length} new of ${total} marked files (${ask.already} already complete or queued; ${size})` : `${ask.rows.length} marked files (${size})`;
 	let room = '';
 	if (ask.free !== undefined) room = ask.bytes > ask.free ? ` — NOT ENOUGH SPACE (${prettyBytes(ask.free)} free)` : ` · ${prettyBytes(ask.free)} free`;
-	return `Download ${what} into ${ask.folder} (f changes it)${room}? (y/n)`;
+	// `f folder` is in the key hints under it: the question itself fits 80 columns.
+	return `Download ${what} into ${ask.folder}${room}? (y/n)`;
 }
 
 function withAsk(state: AppState, ask: DownloadAsk): AppState {

@@ -23,7 +23,7 @@ describe('d on marks already complete or queued', () => {
 			['FILE_00000002', 'cancelled'],
 		]);
 		state = press(state, 'Space', 'Space', 'Space', 'Space', 'd');
-		expect(state.confirm?.message).toMatch(/^Download 2 new of 4 marked files \(2 already complete or queued; [\d.]+ MB\) into cassi-data \(f changes it\)\? \(y\/n\)$/);
+		expect(state.confirm?.message).toMatch(/^Download 2 new of 4 marked files \(2 already complete or queued; [\d.]+ MB\) into cassi-data\? \(y\/n\)$/);
 		state = press(state, 'y');
 		// The cancelled one is queued again; the done and queued ones are not sent twice.
 		expect(state.requests.download?.rows.map(row => row.name)).toEqual(['FILE_00000002', 'FILE_00000003']);
@@ -45,14 +45,14 @@ describe('d on marks already complete or queued', () => {
 describe('the folder in the download question', () => {
 	it('is prefilled, f edits it, Enter keeps it and looks up its free space, y downloads there', () => {
 		let state = press(loadedState(10), 'Space', 'd');
-		expect(state.confirm?.message).toMatch(/into cassi-data \(f changes it\)\? \(y\/n\)$/);
+		expect(state.confirm?.message).toMatch(/into cassi-data\? \(y\/n\)$/);
 		state = press(state, 'f', 'Ctrl+U');
 		state = press(state, '~/data/night y');
 		expect(state.confirm?.message).toBe('Download into: ~/data/night y█ (Enter keeps, Esc restores)');
 		state = press(state, 'Backspace', 'Backspace', 'Enter');
 		expect(state.requests.freeSpace?.folder).toBe('~/data/night');
 		state = apply(state, {type: 'free-space', free: 9_000_000_000, folder: '~/data/night'});
-		expect(state.confirm?.message).toMatch(/^Download 1 marked files \([\d.]+ MB\) into ~\/data\/night \(f changes it\) · 9 GB free\? \(y\/n\)$/);
+		expect(state.confirm?.message).toMatch(/^Download 1 marked files \([\d.]+ MB\) into ~\/data\/night · 9 GB free\? \(y\/n\)$/);
 		state = press(state, 'y');
 		expect(state.requests.download?.folder).toBe('~/data/night');
 		// The next d proposes the same folder.

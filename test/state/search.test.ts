@@ -107,7 +107,7 @@ describe('downloads and export requests', () => {
 		expect(state.confirm?.message).toMatch(/Download 2 marked files \(3 MB\) into cassi-data/);
 		expect(state.requests.freeSpace).toEqual({seq: state.seq, folder: 'cassi-data'});
 		const tight = apply(state, {type: 'free-space', free: 1_000_000, folder: 'cassi-data'});
-		expect(tight.confirm?.message).toBe('Download 2 marked files (3 MB) into cassi-data (f changes it) — NOT ENOUGH SPACE (1 MB free)? (y/n)');
+		expect(tight.confirm?.message).toBe('Download 2 marked files (3 MB) into cassi-data — NOT ENOUGH SPACE (1 MB free)? (y/n)');
 		state = press(state, 'y');
 		expect(state.requests.download?.rows.map(row => row.name)).toEqual(['FILE_00000000', 'FILE_00000001']);
 		expect(state.requests.download?.folder).toBe('cassi-data');

@@ -1,3 +1,4 @@
+import {resolve} from 'node:path';
 import {EventEmitter} from 'node:events';
 import {render} from 'ink-testing-library';
 import React from 'react';
@@ -194,10 +195,13 @@ describe('the browser with its effects', () => {
 		const app = mount(fake, {autoRun: true});
 		await waitFor(app.lastFrame, text => text.includes('6 files'));
 		await keys(app, 'Space', 'Space', 'd');
-		await waitFor(app.lastFrame, text => text.includes('Download 2 marked files (3 MB) into cassi-data (f changes it) · 5 GB free? (y/n)'));
+		await waitFor(app.lastFrame, text => text.includes('Download 2 marked files (3 MB) into cassi-data · 5 GB free? (y/n)'));
 		await keys(app, 'y');
 		const frame = await waitFor(app.lastFrame, text => text.includes('Queue: 0 of 2 done'));
 		expect(added).toEqual([['FILE_00000000', 'FILE_00000001']]);
+		// The folder is remembered (absolute) for the next session's question.
+		await waitFor(app.lastFrame, () => fake.store.data.get('lastFolder') !== undefined);
+		expect(fake.store.data.get('lastFolder')).toBe(resolve('cassi-data'));
 		expect(frame).toMatch(/FILE_00000000 .* queued/);
 		// Quitting now asks first, because files are queued.
 		await keys(app, 'q');
