@@ -184,13 +184,13 @@ export class CassiClient {
 					`the search response is larger than ${Math.round(this.maxResponseBytes / 1048576)} MiB: narrow the query or lower --limit`,
 				);
 			if (declared > this.maxResponseBytes) throw tooBig();
-			let bytes: Buffer;
+			const held: {bytes?: Buffer} = {};
 			try {
-				bytes = await readCapped(decodedBody(body, encoding), this.maxResponseBytes, tooBig, declared || undefined);
+				held.bytes = await readCapped(decodedBody(body, encoding), this.maxResponseBytes, tooBig, declared || undefined);
 			} catch (error) {
 				throw transportError(error, url, timeouts);
 			}
-			return parseBody(bytes, statusCode, header(headers, 'content-type'));
+			return parseBody(held, statusCode, header(headers, 'content-type'));
 		} finally {
 			// Whatever we did not read is not wanted; free the connection.
 			if (!body.readableEnded && !body.destroyed) {
@@ -246,8 +246,10 @@ async function errorSnippet(body: Readable, encoding: string | undefined): Promi
 	}
 }
 
-function parseBody(bytes: Buffer, status: number, contentType: string | undefined): ParsedSearch {
-	const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+/** `held.bytes` is let go once decoded: a 50,000-row body is not held as bytes and text while it parses. */
+function parseBody(held: {bytes?: Buffer}, status: number, contentType: string | undefined): ParsedSearch {
+	const text = held.bytes!.toString('utf8').replace(/^\uFEFF/, '');
+	held.bytes = undefined;
 	const start = text.trimStart();
 	if (/html/i.test(contentType ?? '') || start.startsWith('<')) {
 		throw new CassiError('schema', `the service answered with an HTML page instead of JSON (status ${status}): try again later or check --api-url`);
