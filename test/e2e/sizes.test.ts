@@ -92,7 +92,9 @@ describe.each([
 			'the whole range hint on the status line',
 		);
 		expectNoWrap(term);
+		// Esc alone (an Esc followed at once by e would read as Alt+e): the range is cancelled first.
 		await term.press('Escape');
+		await term.waitForGone(/Range: move to the other end/);
 		await term.press('e');
 		await term.waitFor(/^› Ingest from +2025-10-04T00:00:00▏/m);
 		expect(term.screen()).toMatch(/counts: (files in the )?last query/);
