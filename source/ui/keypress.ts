@@ -60,8 +60,9 @@ export function parseKeypress(data: string): Keypress {
 		if (code < 27) return {name: `ctrl+${String.fromCharCode(code + 96)}`};
 		if (code < 32) return {name: 'unknown'};
 	}
-	// Alt+key arrives as ESC + key.
-	if (data.length === 2 && data[0] === '\u001b' && data.charCodeAt(1) >= 32) return {name: `alt+${data[1]}`};
+	// ESC + key is how Alt+key arrives, but cassi binds no Alt key: it is Esc pressed just before the
+	// key, the two read at once (coalesced over SSH, or typed during a redraw). Replayed as two keys.
+	if (data.length === 2 && data[0] === '\u001b' && data.charCodeAt(1) >= 32) return {name: 'paste', text: data[1], raw: data};
 	if (data.startsWith('\u001b')) return {name: 'unknown'};
 	// A single character, or several keys that arrived in one read (typed during a redraw, or pasted).
 	// eslint-disable-next-line no-control-regex

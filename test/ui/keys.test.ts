@@ -126,6 +126,17 @@ describe('naming raw terminal input', () => {
 	});
 });
 
+describe('Esc and a key read at once', () => {
+	it('is Esc, then the key (over SSH the two often arrive in one read; cassi binds no Alt key)', () => {
+		const at = new Date().toISOString();
+		let state = press(loadedState(10), '/');
+		expect(state.filtering).toBe(true);
+		state = rootReducer(state, {type: 'key', key: parseKeypress('\u001bj'), now: at});
+		expect(state.filtering).toBe(false);
+		expect(state.cursor).toBe(1);
+	});
+});
+
 describe('footer hints', () => {
 	it('the help screen hints how to close it, not "F1 help"; other screens keep their help hint', () => {
 		expect(hintsFor(['help', 'global']).map(hint => hint.label)).toEqual(['close']);
