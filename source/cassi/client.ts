@@ -44,7 +44,10 @@ export interface ClientOptions {
 	noticeAfterMs?: number;
 	dispatcher?: Dispatcher;
 	onRetry?: (info: {attempt: number; waitMs: number; reason: string}) => void;
-	/** Rows asked for per request; by default the whole limit in one request, as the script does. */
+	/**
+	 * Rows asked for per request (default DEFAULT_PAGE_SIZE, or CASSI_PAGE_SIZE from the environment):
+	 * no response comes near the size cap, and memory stays flat however many rows match.
+	 */
 	pageSize?: number;
 	/** Largest search response accepted (default 256 MiB, under V8's longest string). */
 	maxResponseBytes?: number;
@@ -63,6 +66,16 @@ export interface SearchResult {
 export const DEFAULT_HEADERS_TIMEOUT_MS = 120_000;
 export const DEFAULT_BODY_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
+/** ~5 MB of JSON a page: big enough that per-request overhead is small, small enough to hold two. */
+export const DEFAULT_PAGE_SIZE = 10_000;
+
+/** CASSI_PAGE_SIZE, when set to a positive whole number (else the default); a bad value is a one-line error. */
+export function pageSizeFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+	const text = env.CASSI_PAGE_SIZE?.trim();
+	if (!text) return undefined;
+	if (!/^\d+$/.test(text) || Number(text) < 1) throw new CassiError('usage', `CASSI_PAGE_SIZE "${text}" is not a positive whole number: unset it or give rows per request, e.g. 10000`);
+	return Number(text);
+}
 const USER_AGENT = 'cassi/0.1 (+https://mast.stsci.edu)';
 
 // The download engine and the commands import these from here.
@@ -81,6 +94,7 @@ export class CassiClient {
 	private readonly headersTimeoutMs: number;
 	private readonly bodyTimeoutMs: number;
 	private readonly maxResponseBytes: number;
+	private readonly pageSize: number;
 
 	constructor(options: ClientOptions) {
 		this.options = options;
@@ -91,6 +105,7 @@ export class CassiClient {
 		if (options.pageSize !== undefined && (!Number.isSafeInteger(options.pageSize) || options.pageSize < 1)) {
 			throw new CassiError('usage', `page size ${options.pageSize} is not a positive whole number`);
 		}
+		this.pageSize = options.pageSize ?? pageSizeFromEnv() ?? DEFAULT_PAGE_SIZE;
 	}
 
 	private token(): string {
@@ -209,7 +224,7 @@ export class CassiClient {
 		return pageThrough(
 			query.limit,
 			request => this.post(buildPayload(query, request.offset, request.limit), options.signal, options.onWait),
-			this.options.pageSize,
+			this.pageSize,
 		);
 	}
 

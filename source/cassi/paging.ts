@@ -58,7 +58,8 @@ export async function* pageThrough(
 	let probed = false;
 	// A belt over the stops below: each page adds a file or is one of a short run of stale ones.
 	const maxPages = 2 * limit + 2 * MAX_STALE_PAGES;
-	for (;;) {
+	/** The next request, from what is known so far. */
+	const nextRequest = (): PageRequest & {overlap: number} => {
 		// A probe for one file more than the limit, when only that tells whether more exist (below).
 		if (probing) probed = true;
 		const wanted: number = probing ? 1 : limit - files;
@@ -68,8 +69,18 @@ export async function* pageThrough(
 		// Rows may repeat: ask for twice the repeats seen so far on top, so the last page rarely falls a
 		// file or two short of the limit (files past it are cut after de-duplication, never before).
 		const repeats = counting === 'files' || deduper.size === 0 ? 0 : Math.ceil((2 * wanted * (rows - deduper.size)) / deduper.size);
-		const asked: number = Math.min(wanted + repeats, pageSize ?? wanted + repeats) + overlap;
-		const page = await fetch({offset, limit: asked});
+		return {offset, limit: Math.min(wanted + repeats, pageSize ?? wanted + repeats) + overlap, overlap};
+	};
+	const send = (request: PageRequest & {overlap: number}) => {
+		const answer = fetch({offset: request.offset, limit: request.limit});
+		// Sent ahead: if the caller stops before taking it, its failure must not go unhandled.
+		answer.catch(() => undefined);
+		return {request, answer};
+	};
+	let pending = send(nextRequest());
+	for (;;) {
+		const {offset, limit: asked, overlap} = pending.request;
+		const page = await pending.answer;
 		pages++;
 		if (page.total !== undefined) total = page.total;
 		const got = page.records;
@@ -117,6 +128,8 @@ export async function* pageThrough(
 		probing = unsure && !probed;
 		const done = (files >= limit && !probing) || seenAll || got.length === 0 || staleEnds || pages >= maxPages;
 		const cut = done ? cutOf({cutByLimit, full: files >= limit, seenAll, probed, total, counting, files: deduper.size, rows}) : undefined;
+		// The next request goes out now, while the caller handles this page (one in flight ahead).
+		if (!done) pending = send(nextRequest());
 		yield {records, received: rows, total, duplicates: deduper.duplicates, done, ...(cut ? {cut} : {})};
 		if (done) return;
 	}

@@ -2,7 +2,7 @@ import {inspect} from 'node:util';
 import zlib from 'node:zlib';
 import {Agent, type Dispatcher} from 'undici';
 import {afterEach, describe, expect, it} from 'vitest';
-import {CassiClient, NO_TOKEN_MESSAGE, type ClientOptions} from '../../source/cassi/client.js';
+import {CassiClient, DEFAULT_PAGE_SIZE, NO_TOKEN_MESSAGE, pageSizeFromEnv, type ClientOptions} from '../../source/cassi/client.js';
 import {CassiError} from '../../source/cassi/errors.js';
 import {buildPayload} from '../../source/cassi/query.js';
 import type {Query, SearchPage} from '../../source/cassi/types.js';
@@ -64,7 +64,14 @@ describe('CassiClient search', () => {
 		expect(request.url).toBe('/cassi/api/v0.1/roman/search/Eng');
 		expect(request.headers.authorization).toBe(`token ${TOKEN}`);
 		expect(request.headers['content-type']).toBe('application/json');
-		expect(request.json).toEqual(buildPayload(QUERY));
+		// Pages of our own size, not the whole limit at once: no response nears the size cap.
+		expect(request.json).toEqual(buildPayload(QUERY, 0, DEFAULT_PAGE_SIZE));
+	});
+
+	it('takes its page size from CASSI_PAGE_SIZE, and refuses one that is not a positive whole number', () => {
+		expect(pageSizeFromEnv({CASSI_PAGE_SIZE: '2500'})).toBe(2500);
+		expect(pageSizeFromEnv({})).toBeUndefined();
+		for (const bad of ['0', '-5', 'lots', '1.5']) expect(() => pageSizeFromEnv({CASSI_PAGE_SIZE: bad})).toThrow(/CASSI_PAGE_SIZE.*positive whole number/);
 	});
 
 	it('pages by offset while totalResults says more rows exist, de-duplicating across pages', async () => {
@@ -78,9 +85,9 @@ describe('CassiClient search', () => {
 		// for twice the repeats seen so far): that row comes back first, so the service counts rows,
 		// and the page's new rows start after it.
 		expect(server.requests.map(r => [r.json.offset, r.json.limit])).toEqual([
-			[0, 50000],
-			[10, 49990],
-			[19, 49981 + Math.ceil((2 * 49981) / 19) + 1],
+			[0, DEFAULT_PAGE_SIZE],
+			[10, DEFAULT_PAGE_SIZE],
+			[19, DEFAULT_PAGE_SIZE + 1],
 		]);
 		expect(pages.map(p => [p.records.length, p.received, p.duplicates, p.done])).toEqual([
 			[10, 10, 0, false],
@@ -103,6 +110,20 @@ describe('CassiClient search', () => {
 		]);
 		expect(result.records).toHaveLength(25);
 		expect(result.total).toBe(40);
+	});
+
+	it('has the next page asked for while the caller still handles this one', async () => {
+		const server = await serve(pagedService(makeRows(30)));
+		const pages = client(server, {pageSize: 10}).client.searchPages(QUERY);
+		const first = await pages.next();
+		expect(first.value?.records).toHaveLength(10);
+		// Nothing more taken from the pages yet: the second request is already out (or answered).
+		for (let wait = 0; wait < 500 && server.requests.length < 2; wait++) await new Promise(resolve => setTimeout(resolve, 10));
+		expect(server.requests.map(r => r.json.offset)).toEqual([0, 10]);
+		let files = 10;
+		for await (const page of pages) files += page.records.length;
+		expect(files).toBe(30);
+		expect(server.requests).toHaveLength(3);
 	});
 
 	it('pages by a full page when the service sends no totalResults', async () => {
