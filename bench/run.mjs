@@ -2,6 +2,7 @@
 import {benchDownload} from './download.mjs';
 import {benchLoad} from './load.mjs';
 import {benchSearchCount} from './search-count.mjs';
+import {benchScale} from './scale.mjs';
 import {benchSmallFiles} from './small-files.mjs';
 
 // The browser runs React's production build (root-action sets it); measure that, not the dev build.
@@ -31,6 +32,7 @@ const benches = {
 	download: () => benchDownload({token: DEMO_TOKEN}),
 	load: () => benchLoad({token: DEMO_TOKEN}),
 	small: () => benchSmallFiles({token: DEMO_TOKEN}),
+	scale: () => benchScale({token: DEMO_TOKEN}),
 };
 if (only && !(only in benches)) {
 	console.error(`unknown bench "${only}": choose one of ${Object.keys(benches).join(', ')}`);

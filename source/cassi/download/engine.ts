@@ -4,7 +4,7 @@
  * file lives in file-job.ts; this file decides what runs when.
  */
 import {EventEmitter} from 'node:events';
-import {mkdir} from 'node:fs/promises';
+import {mkdir, readdir} from 'node:fs/promises';
 import {join, resolve} from 'node:path';
 import type {Dispatcher} from 'undici';
 import {assertTokenShape, authHeaders} from '../client.js';
@@ -78,6 +78,8 @@ export const DEFAULT_PARALLEL = 3;
 export const MAX_IN_FLIGHT = 16;
 /** Below this size a file's time is mostly the request's round trip, not its bytes. */
 export const SMALL_FILE_BYTES = 2 * 1024 * 1024;
+/** Folder listings up to this many names are kept to skip per-file stat calls. */
+const MAX_LISTED = 100_000;
 
 function isSmall(entry: Entry): boolean {
 	return entry.item.size !== undefined && entry.item.size < SMALL_FILE_BYTES;
@@ -120,6 +122,8 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 	private ticker?: NodeJS.Timeout;
 	private dirty = false;
 	private readonly journal: JournalWriter;
+	/** The folder's names when the queue started, when there were not too many. */
+	private present?: Set<string>;
 
 	constructor(private readonly options: EngineOptions) {
 		super();
@@ -249,6 +253,7 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 			this.lock = held ? {...held, release: async () => {}} : await acquireLock(this.folder, this.now);
 			await removeStaleJournalTemps(this.folder);
 		}
+		await this.listFolder();
 		try {
 			await this.checkSpace([...this.entries.values()].filter(entry => entry.state === 'queued'));
 		} catch (error) {
@@ -376,6 +381,17 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 			}
 		}
 		return undefined;
+	}
+
+	/** What is in the folder as the queue starts (the lock is held: only this queue writes there now). */
+	private async listFolder(): Promise<void> {
+		const names = await readdir(this.folder).catch(() => undefined);
+		// A folder of very many files: the per-file stat calls cost less than holding the listing.
+		this.present = names && names.length <= MAX_LISTED ? new Set(names) : undefined;
+	}
+
+	private absentAtStart(name: string): boolean {
+		return this.present !== undefined && !this.present.has(name) && !this.present.has(`${name}.part`);
 	}
 
 	private async checkSpace(entries: Entry[]): Promise<void> {
@@ -507,6 +523,7 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 			headers: () => authHeaders(this.token),
 			dispatcher: this.dispatcher,
 			lease: this.connections ? () => this.connections!.lease() : undefined,
+			absentAtStart: (name: string) => this.absentAtStart(name),
 			folder: this.folder,
 			overwrite: Boolean(this.options.overwrite),
 			stallMs: this.options.stallMs ?? 30_000,

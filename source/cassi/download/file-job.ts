@@ -28,6 +28,8 @@ export interface JobEntry {
 	overwriteDone: boolean;
 	/** The journal says an earlier run completed it: trust the size, skip the re-hash. */
 	restoredDone: boolean;
+	/** runJob has run for it in this queue (pause, cancel and retry keep what it left on disk). */
+	ranBefore?: boolean;
 	/** Bytes fetched over the network in this run. */
 	transferred: number;
 	/** How the finished file was checked, for the queue's detail view. */
@@ -53,6 +55,11 @@ export interface JobContext {
 	setState(state: FileState, message?: string): void;
 	changed(): void;
 	createWriteStream?: AttemptOptions['createWriteStream'];
+	/**
+	 * True when neither the file nor its part was in the folder when the queue started (one listing
+	 * instead of two stat calls per file: with many small files those calls are much of the time).
+	 */
+	absentAtStart?(name: string): boolean;
 }
 
 export interface JobOutcome {
@@ -102,6 +109,9 @@ export async function runJob(entry: JobEntry, ctx: JobContext, signal: AbortSign
 	const finalPath = join(ctx.folder, item.name);
 	const partPath = `${finalPath}.part`;
 	const expected = parseChecksum(item.checksum);
+	// Only the first look of the first run: a retry, a resume or a requeue reads the disk.
+	let knownAbsent = !entry.ranBefore && !entry.restoredDone && Boolean(ctx.absentAtStart?.(item.name));
+	entry.ranBefore = true;
 	if (!item.productUrl) throw new CassiError('download', 'the record has no download URL (distribution.url.mast is missing)');
 
 	if (entry.startAfresh) {
@@ -115,7 +125,7 @@ export async function runJob(entry: JobEntry, ctx: JobContext, signal: AbortSign
 		entry.etag = undefined;
 	} else if (!ctx.overwrite) {
 		ctx.setState('verifying', 'checking the file already there');
-		const existing = await existingMatches(entry, finalPath, expected, signal);
+		const existing = knownAbsent ? undefined : await existingMatches(entry, finalPath, expected, signal);
 		if (existing?.ok) {
 			entry.verified = existing.message;
 			entry.bytes = item.size ?? (await sizeOf(finalPath)) ?? 0;
@@ -132,7 +142,8 @@ export async function runJob(entry: JobEntry, ctx: JobContext, signal: AbortSign
 		entry.attempts++;
 		for (let restarts = 0; ; restarts++) {
 			if (restarts > 3) throw new CassiError('download', 'the service keeps answering resumes inconsistently');
-			let offset = (await sizeOf(partPath)) ?? 0;
+			let offset = knownAbsent ? 0 : ((await sizeOf(partPath)) ?? 0);
+			knownAbsent = false; // from here on this run writes the part: look at the disk
 			if (item.size !== undefined && offset > item.size) {
 				await truncate(partPath, 0);
 				offset = 0;
