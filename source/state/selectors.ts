@@ -23,10 +23,19 @@ interface FilterEntry {
 
 // The last few filters over the current sorted rows: a backspace finds its answer here, and a
 // keystroke that extends the text narrows the previous answer instead of all the rows.
-const filterCache: FilterEntry[] = [];
+let filterCache: FilterEntry[] = [];
+// The sorted lists the cache may hold answers for: this one and the one before (the reducer
+// compares the view before and after a change). An earlier search's rows are not kept alive.
+let currentSorted: Row[] | undefined;
+let previousSorted: Row[] | undefined;
 
 // Filtering a sorted list keeps its order: typing in the filter never re-sorts.
 function filteredView(sorted: Row[], filter: string, typeFilter: string | undefined): Row[] {
+	if (sorted !== currentSorted) {
+		previousSorted = currentSorted;
+		currentSorted = sorted;
+		filterCache = filterCache.filter(entry => entry.sorted === currentSorted || entry.sorted === previousSorted);
+	}
 	const needle = filter.trim().toLowerCase();
 	const match = matcher(needle, typeFilter);
 	if (!match) return sorted;
