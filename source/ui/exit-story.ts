@@ -13,10 +13,12 @@ export interface ExitStory {
 	incomplete: boolean;
 }
 
-export function exitStory(manifest: Manifest, resumeCommand: string): ExitStory | undefined {
+/** `resumeCommand` is undefined when the queue never got as far as writing its journal (nothing to resume). */
+export function exitStory(manifest: Manifest, resumeCommand: string | undefined): ExitStory | undefined {
 	if (manifest.totals.files === 0) return undefined;
 	const {incomplete, failed} = manifest.totals;
 	let text = formatSummary(sanitizeDeep(manifest));
+	if (!resumeCommand) return {text, incomplete: false};
 	if (incomplete > 0) text += `interrupted: run \`${resumeCommand}\` to continue\n`;
 	else if (failed > 0) text += `to try the failed files again: \`${resumeCommand}\`\n`;
 	return {text, incomplete: incomplete > 0};

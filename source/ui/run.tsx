@@ -222,7 +222,8 @@ export async function runTui(given: RunTuiOptions): Promise<number> {
 		writeStderr(`cassi: ${message}\n`);
 	}
 	const engine = handle?.engine;
-	const story = engine?.manifest && engine.resumeCommand ? exitStory(engine.manifest(), engine.resumeCommand()) : undefined;
+	const resumable = engine?.resumeCommand && engine.hasJournal?.() !== false ? engine.resumeCommand() : undefined;
+	const story = engine?.manifest ? exitStory(engine.manifest(), resumable) : undefined;
 	if (story) writeStderr(story.text);
 	return story?.incomplete ? 130 : code;
 }

@@ -30,6 +30,8 @@ export interface QueueEngine extends EventEmitter {
 	manifest?(): Manifest;
 	/** The exact `cassi resume …` that continues this queue. */
 	resumeCommand?(): string;
+	/** False until the queue's journal is on disk (before that there is nothing to resume). */
+	hasJournal?(): boolean;
 }
 
 export interface Connection {

@@ -4,6 +4,7 @@
  * file lives in file-job.ts; this file decides what runs when.
  */
 import {EventEmitter} from 'node:events';
+import {existsSync} from 'node:fs';
 import {mkdir, readdir} from 'node:fs/promises';
 import {join, resolve} from 'node:path';
 import type {Dispatcher} from 'undici';
@@ -106,6 +107,8 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 	private readonly dispatcher?: Dispatcher;
 	private readonly connections?: ConnectionPool;
 	private readonly entries = new Map<string, Entry>();
+	private starting?: Promise<void>;
+	private journalOpened = false;
 	/** Products not downloaded because another of the same name was (see sameName). */
 	private readonly superseded: Array<{name: string; message: string}> = [];
 	private readonly now: () => number;
@@ -237,8 +240,21 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 	}
 
 	/** Take the folder, check the free space, and set the workers going. Throws a CassiError when it cannot. */
-	async start(): Promise<void> {
-		if (this.started) return;
+	start(): Promise<void> {
+		if (this.started) return Promise.resolve();
+		// A close() arriving mid-start waits for it, so the journal it wrote is the closing state.
+		this.starting ??= this.startOnce().finally(() => {
+			this.starting = undefined;
+		});
+		return this.starting;
+	}
+
+	/** True when the folder has a journal (this queue's, or the one it was restored from): `cassi resume` has something to continue. */
+	hasJournal(): boolean {
+		return this.journalOpened || existsSync(journalPath(this.folder));
+	}
+
+	private async startOnce(): Promise<void> {
 		if (this.closed) throw new CassiError('usage', 'this download queue was closed');
 		try {
 			await mkdir(this.folder, {recursive: true});
@@ -267,6 +283,7 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 		if (this.lock) {
 			try {
 				await this.journal.open();
+				this.journalOpened = true;
 			} catch (error) {
 				this.started = false;
 				await this.lock.release();
@@ -359,6 +376,7 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 
 	private async shutDown(): Promise<void> {
 		this.closed = true;
+		await this.starting?.catch(() => undefined);
 		for (const entry of this.entries.values()) if (entry.controller) this.stopEntry(entry, 'close');
 		await waitForActive(() => this.active === 0);
 		clearInterval(this.ticker);
