@@ -1,6 +1,6 @@
 // Shared bench helpers: an emulator process, timed child runs, the seed's Python helpers.
 import {spawn, spawnSync} from 'node:child_process';
-import {readFileSync, readdirSync, writeFileSync, mkdtempSync} from 'node:fs';
+import {existsSync, readFileSync, readdirSync, writeFileSync, mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -55,8 +55,9 @@ export function pythonWithPandas() {
 }
 
 /** The seed notebook's own helpers, cut from its text, with only the URL constants changed. */
-export function seedHelpers(apiUrl) {
-	const seeds = path.join(root, '..', 'shared', 'seeds');
+export function seedHelpers(apiUrl, seeds = path.join(root, '..', 'shared', 'seeds')) {
+	// A fresh clone has no ../shared: the caller skips its line with this reason.
+	if (!existsSync(seeds)) throw new Error(`${seeds} is missing`);
 	const text = readdirSync(seeds).map(name => readFileSync(path.join(seeds, name), 'utf8')).join('\n');
 	const start = text.indexOf('cassi_url_search = ');
 	const end = text.indexOf('## Querying CaSSI', start);

@@ -4,9 +4,10 @@
  * and a status. `cassi check` prints it (source/headless/check.ts); the browser shows the same
  * numbers. No I/O here, no terminal.
  */
+import {cutLine} from './cut.js';
 import {recordSize} from './records.js';
 import {EXIT} from './errors.js';
-import type {CassiRecord, Query} from './types.js';
+import type {CassiRecord, Query, SearchCut} from './types.js';
 
 export type CheckStatus = 'ok' | 'missing' | 'low' | 'high' | 'new';
 
@@ -37,8 +38,7 @@ export interface CheckReport {
 	anomalies: string[];
 	/** The search was cut before every file arrived: the counts are too low. */
 	truncated: boolean;
-	/** Files received and the service's total when the search was cut. */
-	received?: number;
+	/** The service's total when the search was cut and the service sent one. */
 	serviceTotal?: number;
 }
 
@@ -89,8 +89,8 @@ export interface CheckInput {
 	/** Types to report even when no file of them arrived (the --filetype list). */
 	fileTypes?: string[];
 	truncated?: boolean;
-	received?: number;
-	serviceTotal?: number;
+	/** How the search was cut, when known: worded as a headless search words it (cut.ts), in files. */
+	cut?: {shown: number; cut: SearchCut; limit: number};
 }
 
 interface Tally {
@@ -162,8 +162,11 @@ export function buildCheckReport(records: Iterable<CassiRecord>, input: CheckInp
 	const totalLine = line(total, baselineDays);
 	const anomalies: string[] = [];
 	if (input.truncated) {
-		const of = input.received !== undefined && input.serviceTotal !== undefined ? ` (${input.received} of ${input.serviceTotal} rows)` : '';
-		anomalies.push(`incomplete: the search was cut before every file arrived${of}, so counts are too low: raise --limit or check fewer --days`);
+		anomalies.push(
+			input.cut
+				? `incomplete: ${cutLine(input.cut.shown, input.cut.cut, input.cut.limit)}`
+				: 'incomplete: the search was cut before every file arrived, so counts are too low: raise --limit or check fewer --days',
+		);
 	}
 	for (const entry of types) {
 		const text = sentence(entry.type, entry, date, baselineDays);
@@ -181,8 +184,7 @@ export function buildCheckReport(records: Iterable<CassiRecord>, input: CheckInp
 		anomalies,
 		truncated: Boolean(input.truncated),
 	};
-	if (input.truncated && input.received !== undefined) report.received = input.received;
-	if (input.truncated && input.serviceTotal !== undefined) report.serviceTotal = input.serviceTotal;
+	if (input.truncated && input.cut?.cut.total !== undefined) report.serviceTotal = input.cut.cut.total;
 	return report;
 }
 

@@ -1,5 +1,6 @@
 import {Command, Option} from 'commander';
 import {DEFAULT_LIMIT} from '../cassi/types.js';
+import {timeoutOption} from './timeout.js';
 import {packageVersion} from './version.js';
 
 /** What the root command's flags parse into (commander's camelCase names). */
@@ -78,7 +79,7 @@ export function defineRoot(program: Command): Command {
 		.addOption(querying(new Option('-l, --limit <n>', 'maximum number of results').default(String(DEFAULT_LIMIT), String(DEFAULT_LIMIT))))
 		.addOption(querying(new Option('-t, --token <token>', 'MAST API token (prefer MAST_API_TOKEN or `cassi login`)')))
 		.addOption(querying(new Option('--api-url <url>', 'CaSSI API base URL (env CASSI_API_URL)')))
-		.addOption(querying(new Option('--timeout <seconds>', 'how long one wait for the service may last').default('120', '120')))
+		.addOption(querying(timeoutOption()))
 		.addOption(querying(new Option('--demo', 'use the embedded demo archive (no account, no network)')))
 		.addOption(output(new Option('-c, --count', 'print the total and the count per file type')))
 		.addOption(output(new Option('--list-filetypes', 'print the distinct file types')))

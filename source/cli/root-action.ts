@@ -9,7 +9,7 @@ import {resultWriter} from '../headless/result-writer.js';
 import {emptyAnswer, runSearch, type HeadlessAction, type OutputFormat} from '../headless/search.js';
 import {describeWindow} from '../headless/window.js';
 import {fileTypeHints} from './file-type-hint.js';
-import {parseTimeout} from './timeout.js';
+import {waitingFor} from './timeout.js';
 import {connect, startDemo} from './connection.js';
 import {downloadOutput, parseParallel} from './download-output.js';
 import type {RootOptions} from './program.js';
@@ -79,7 +79,7 @@ export async function rootAction(given: RootOptions): Promise<number> {
 	const action = chosenAction(options);
 	const format: OutputFormat = options.json ? 'json' : options.csv ? 'csv' : 'text';
 	const parallel = parseParallel(options.parallel);
-	const timeoutMs = parseTimeout(options.timeout);
+	const waiting = waitingFor(options);
 	const interactive = action === undefined && format === 'text' && process.stdin.isTTY && process.stdout.isTTY;
 
 	if (interactive) {
@@ -105,7 +105,7 @@ export async function rootAction(given: RootOptions): Promise<number> {
 				folder: options.folder,
 				parallel,
 				startDemo,
-				timeoutMs,
+				timeoutMs: waiting.timeoutMs,
 			});
 		} finally {
 			await connection.close();
@@ -128,8 +128,7 @@ export async function rootAction(given: RootOptions): Promise<number> {
 			query,
 			signal: controller.signal,
 			progress: options.quiet ? undefined : process.stderr,
-			notices: options.quiet ? undefined : process.stderr,
-			timeoutMs,
+			...waiting,
 			keep: !writer,
 			onPage: writer ? page => writeOut(writer.page(page.records)) : undefined,
 		});

@@ -5,6 +5,7 @@ import type {CheckFlags} from '../commands/check.js';
 import {EMULATOR_TOKEN} from '../cassi/types.js';
 import type {SyncFlags} from '../commands/sync.js';
 import type {RawEmulatorFlags} from '../emulator/command.js';
+import {timeoutOption} from './timeout.js';
 
 type Runner = (work: () => Promise<number>) => () => Promise<void>;
 
@@ -74,6 +75,7 @@ export function defineSubcommands(program: Command, run: Runner): void {
 		.addOption(new Option('-l, --limit <n>', 'maximum number of results for the whole search').default('50000', '50000'))
 		.option('-t, --token <token>', 'MAST API token')
 		.option('--api-url <url>', 'CaSSI API base URL')
+		.addOption(timeoutOption())
 		.option('--demo', 'use the embedded demo archive (no account, no network)')
 		.action((options: CheckFlags) =>
 			run(async () => {
@@ -110,6 +112,7 @@ export function defineSubcommands(program: Command, run: Runner): void {
 		.option('-l, --limit <n>', 'maximum number of results per run (default 50000)')
 		.option('-t, --token <token>', 'MAST API token')
 		.option('--api-url <url>', 'CaSSI API base URL')
+		.addOption(timeoutOption())
 		.option('--demo', 'use the embedded demo archive (no account, no network)')
 		.addOption(new Option('-j, --parallel <n>', 'files downloaded at once').default('3', '3'))
 		.option('-q, --quiet', 'no progress, only the summary and errors')

@@ -7,9 +7,9 @@ import {NO_TOKEN_MESSAGE} from '../cassi/client.js';
 import {parseDateInput} from '../cassi/dates.js';
 import {CassiError} from '../cassi/errors.js';
 import {splitFileTypes, validateLimit} from '../cassi/query.js';
-import type {SearchPage} from '../cassi/types.js';
 import {connect} from '../cli/connection.js';
 import {onShutdown} from '../cli/shutdown.js';
+import {waitingFor} from '../cli/timeout.js';
 import {checkJson, formatCheckText} from '../headless/check.js';
 import {runSearch} from '../headless/search.js';
 
@@ -21,6 +21,7 @@ export interface CheckFlags {
 	limit: string;
 	token?: string;
 	apiUrl?: string;
+	timeout?: string;
 	demo?: boolean;
 }
 
@@ -37,38 +38,32 @@ export function parseBaselineDays(text: string): number {
 	return value;
 }
 
-/** Whether the search stopped before every matching file arrived (the client's paging decides). */
-export function wasCut(page: SearchPage | undefined): boolean {
-	return page?.cut !== undefined;
-}
-
 export async function checkCommand(flags: CheckFlags): Promise<number> {
 	const day = parseCheckDay(flags.date);
 	const baselineDays = parseBaselineDays(flags.days);
 	const fileTypes = splitFileTypes(flags.filetype);
 	const query = checkQuery(day, baselineDays, {fileTypes, limit: validateLimit(flags.limit)});
+	const waiting = waitingFor(flags);
 	const connection = await connect(flags);
 	const controller = new AbortController();
 	const stop = onShutdown(() => controller.abort());
 	try {
 		if (connection.token === undefined) throw new CassiError('auth', NO_TOKEN_MESSAGE);
-		let last: SearchPage | undefined;
-		const {records} = await runSearch({
+		const {records, count, cut} = await runSearch({
 			apiUrl: connection.apiUrl,
 			token: connection.token,
 			query,
 			signal: controller.signal,
 			progress: process.stderr,
-			onPage: page => (last = page),
+			...waiting,
 		});
-		const truncated = wasCut(last);
+		const truncated = cut !== undefined;
 		const report = buildCheckReport(records, {
 			date: day,
 			baselineDays,
 			fileTypes: fileTypes?.filter(type => !type.startsWith('!')),
 			truncated,
-			received: last?.received,
-			serviceTotal: last?.total,
+			...(cut ? {cut: {shown: count, cut, limit: query.limit}} : {}),
 		});
 		if (truncated) process.stderr.write(`cassi: ${report.anomalies[0]}\n`);
 		process.stdout.write(flags.json ? `${JSON.stringify(checkJson(report), null, 2)}\n` : formatCheckText(report));

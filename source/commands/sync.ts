@@ -13,13 +13,13 @@ import {CassiError, EXIT} from '../cassi/errors.js';
 import {queryFromOptions, validateLimit} from '../cassi/query.js';
 import {sanitizeText} from '../cassi/sanitize.js';
 import {DEFAULT_OVERLAP_HOURS, loadSyncState, saveSyncState, syncPath, syncWindow, type SyncState} from '../cassi/sync.js';
-import type {SearchPage} from '../cassi/types.js';
+import {cutLine} from '../cassi/cut.js';
 import {connect} from '../cli/connection.js';
 import {downloadOutput, parseParallel} from '../cli/download-output.js';
 import {onShutdown} from '../cli/shutdown.js';
+import {waitingFor} from '../cli/timeout.js';
 import {runSearch} from '../headless/search.js';
 import {describeWindow} from '../headless/window.js';
-import {wasCut} from './check.js';
 import {connectAsRecorded} from './resume.js';
 
 export interface SyncFlags {
@@ -29,6 +29,7 @@ export interface SyncFlags {
 	limit?: string;
 	token?: string;
 	apiUrl?: string;
+	timeout?: string;
 	demo?: boolean;
 	parallel: string;
 	quiet?: boolean;
@@ -55,6 +56,7 @@ function stateFor(folder: string, saved: SyncState | undefined, flags: SyncFlags
 
 export async function syncCommand(folder: string, flags: SyncFlags): Promise<number> {
 	const parallel = parseParallel(flags.parallel);
+	const waiting = waitingFor(flags);
 	const saved = await loadSyncState(folder);
 	let state = stateFor(folder, saved, flags);
 	const connection = saved ? await connectAsRecorded(saved, folder, flags, 'sync') : await connect(flags);
@@ -74,14 +76,13 @@ export async function syncCommand(folder: string, flags: SyncFlags): Promise<num
 		if (!saved) await saveSyncState(folder, state);
 		const query = syncWindow(state, new Date());
 		if (!flags.quiet) process.stderr.write(`sync: ${describeWindow(query)}\n`);
-		let last: SearchPage | undefined;
-		const {records} = await runSearch({
+		const {records, count, cut} = await runSearch({
 			apiUrl: connection.apiUrl,
 			token: connection.token,
 			query,
 			signal: controller.signal,
 			progress: flags.quiet ? undefined : process.stderr,
-			onPage: page => (last = page),
+			...waiting,
 		});
 		const previous = await loadJournal(folder).catch(() => undefined);
 		const {runHeadlessDownload} = await import('../cassi/download/headless.js');
@@ -96,8 +97,8 @@ export async function syncCommand(folder: string, flags: SyncFlags): Promise<num
 			...output,
 			engine: {...output.engine, heldLock: lock},
 		});
-		if (wasCut(last)) {
-			process.stderr.write(`sync: the search was cut at ${last?.received ?? 0}${last?.total === undefined ? '' : ` of ${last.total}`} rows, so the folder is not complete: run again with a larger --limit\n`);
+		if (cut) {
+			process.stderr.write(`sync: the folder is not complete: ${cutLine(count, cut, query.limit)}\n`);
 			if (code === EXIT.ok) code = EXIT.failed;
 		}
 		// Only a complete window moves the mark: otherwise the next run asks for it again.

@@ -66,7 +66,6 @@ export function checkJson(report: CheckReport): unknown {
 		truncated: report.truncated,
 		baselineFrom: report.baselineFrom,
 		baselineTo: report.baselineTo,
-		...(report.received === undefined ? {} : {received: report.received}),
 		...(report.serviceTotal === undefined ? {} : {serviceTotal: report.serviceTotal}),
 	};
 }

@@ -73,9 +73,17 @@ describe('the check report', () => {
 	});
 
 	it('says when the search was cut, and then never exits 0', () => {
-		const report = buildCheckReport(files('A', [10, 12, 11, 11]), {date: '2025-10-04', baselineDays: 3, truncated: true, received: 44, serviceTotal: 90});
+		const report = buildCheckReport(files('A', [10, 12, 11, 11]), {date: '2025-10-04', baselineDays: 3, truncated: true});
 		expect(report.truncated).toBe(true);
-		expect(report.anomalies[0]).toMatch(/^incomplete: .*44 of 90 rows.*counts are too low/);
+		expect(report.anomalies[0]).toMatch(/^incomplete: .*counts are too low/);
+		expect(checkExitCode(report)).toBe(4);
+	});
+
+	it('words a cut it knows in files, as a headless search does (cut.ts), with the service\'s total', () => {
+		const cut = {by: 'limit', known: true, total: 90} as const;
+		const report = buildCheckReport(files('A', [10, 12, 11, 11]), {date: '2025-10-04', baselineDays: 3, truncated: true, cut: {shown: 44, cut, limit: 44}});
+		expect(report.anomalies[0]).toBe('incomplete: showing 44 of 90 files: the limit cut the newest; raise it with -l 90');
+		expect(report.serviceTotal).toBe(90);
 		expect(checkExitCode(report)).toBe(4);
 	});
 });

@@ -82,6 +82,15 @@ describe('cassi sync FOLDER', () => {
 		for (const [name, entry] of Object.entries(files)) if (!name.includes('LATE')) expect(now[name], name).toBe(entry);
 	});
 
+	it('a run cut by its limit says so in files, as a headless search does, exits 1 and keeps the window for next time', async () => {
+		const cut = await runCli(['sync', folder, '--demo', '-s', '2025-10-25', '--filetype', LOGS, '-l', '2', '-q']);
+		expect(cut.code).toBe(1);
+		expect(cut.stderr).toMatch(/^sync: the folder is not complete: showing 2 of (about )?[\d,]+ files: the limit cut the newest; raise it with -l \d+$/m);
+		expect(cut.stderr).not.toMatch(/rows/);
+		const saved = JSON.parse(await readFile(join(folder, '.cassi-sync.json'), 'utf8'));
+		expect(saved.lastEnd).toBeUndefined();
+	});
+
 	it('a first run without -s, and a later run with query options, are usage errors (exit 2)', async () => {
 		const bare = await runCli(['sync', folder, '--demo']);
 		expect(bare.code).toBe(2);
