@@ -80,12 +80,13 @@ export class ConnectionPool {
 
 	/** A slot for one request; the engine never has more requests in flight than `size`. */
 	lease(): ConnectionLease {
-		// A connected idle slot first: keeping connections means reusing them.
+		const close = this.picker.closeThisOne();
+		// Keeping connections means reusing one that is open; closing them, taking one that is not
+		// (a slot left open by an earlier kept request would answer this one slowly, the very cost avoided).
 		const idle = this.slots.filter(slot => !slot.busy);
-		const slot = idle.find(each => each.client.stats.connected) ?? idle[0] ?? this.addSlot();
+		const slot = idle.find(each => each.client.stats.connected !== close) ?? (this.slots.length < this.size ? this.addSlot() : idle[0] ?? this.slots[0]);
 		slot.busy = true;
 		const kind: ConnectionKind = slot.client.stats.connected ? 'reused' : 'new';
-		const close = this.picker.closeThisOne();
 		let released = false;
 		return {
 			dispatcher: close ? slot.closing : slot.client,
@@ -100,10 +101,6 @@ export class ConnectionPool {
 	}
 
 	private addSlot(): Slot {
-		if (this.slots.length >= this.size) {
-			// More requests than slots: share the first (undici queues them on its socket).
-			return this.slots[0];
-		}
 		const client = new UndiciClient(this.origin, {pipelining: 1});
 		const slot: Slot = {
 			client,
