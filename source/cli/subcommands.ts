@@ -114,7 +114,7 @@ export function defineSubcommands(program: Command, run: Runner): void {
 		.option('--api-url <url>', 'CaSSI API base URL')
 		.addOption(timeoutOption())
 		.option('--demo', 'use the embedded demo archive (no account, no network)')
-		.addOption(new Option('-j, --parallel <n>', 'files downloaded at once').default('3', '3'))
+		.addOption(new Option('-j, --parallel <n>', 'files downloaded at once (default: 3, up to 16 when the files are small)'))
 		.option('-q, --quiet', 'no progress, only the summary and errors')
 		.option('--json', 'print the manifest as JSON')
 		.option('--manifest <file>', 'write a per-file manifest (JSON) here')

@@ -31,7 +31,8 @@ export interface SyncFlags {
 	apiUrl?: string;
 	timeout?: string;
 	demo?: boolean;
-	parallel: string;
+	/** Unset: the engine's own pace (3 big files, up to 16 small ones), as for --download. */
+	parallel?: string;
 	quiet?: boolean;
 	json?: boolean;
 	manifest?: string;

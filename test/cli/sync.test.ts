@@ -91,6 +91,25 @@ describe('cassi sync FOLDER', () => {
 		expect(saved.lastEnd).toBeUndefined();
 	});
 
+	it('downloads small files many at once, as --download does (no -j given)', async () => {
+		const hoursAgo = (h: number) => toServiceDate(new Date(Date.now() - h * 3_600_000));
+		const small: ExtraRecord[] = Array.from({length: 6}, (_, index) => ({name: `RST_FSWLOG_SMALL000${index + 1}`, fileType: LOGS, ingest: hoursAgo(2), size: 16_000, withChecksum: true}));
+		// Each file takes about 4 s at this pace, so four downloads started within 2 s of the first
+		// were all running at once: more than the 3 a fixed default would allow.
+		const pace = 4_000;
+		const emulator = await startEmulator({quiet: true, token: TOKEN, extraRecords: small, bytesPerSecond: pace});
+		emulators.push(emulator);
+		const result = await runCli(['sync', folder, '-s', '-1d', '--filename', 'RST_FSWLOG_SMALL*', '--api-url', emulator.url, '-t', TOKEN, '-q']);
+		expect(result.code, result.stderr).toBe(0);
+		const starts = emulator
+			.requests()
+			.filter(entry => entry.path.includes('/download/'))
+			.map(entry => Date.parse(entry.time))
+			.sort((a, b) => a - b);
+		expect(starts).toHaveLength(small.length);
+		expect(starts[3]! - starts[0]!).toBeLessThan((16_000 / pace) * 500);
+	});
+
 	it('a first run without -s, and a later run with query options, are usage errors (exit 2)', async () => {
 		const bare = await runCli(['sync', folder, '--demo']);
 		expect(bare.code).toBe(2);
