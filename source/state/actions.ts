@@ -4,6 +4,7 @@
  * presets stay pure.
  */
 import type {CheckReport} from '../cassi/check.js';
+import type {FieldId} from './text-field.js';
 import type {CassiRecord, SearchPage} from '../cassi/types.js';
 import type {ExportRequest, QueueSnapshot} from './types.js';
 
@@ -87,6 +88,8 @@ export type Command = (typeof COMMANDS)[number];
 export type Action =
 	| {type: 'command'; command: Command; now: string}
 	| {type: 'text'; text: string; now: string}
+	/** What the focused ink-text-input did with a key: `before` → `after` as it saw the value. */
+	| {type: 'field-edit'; field: FieldId; before: string; after: string; now: string}
 	| {type: 'resize'; width: number; height: number}
 	| {type: 'tick'}
 	| {type: 'run-query'; now: string}

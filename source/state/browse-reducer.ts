@@ -116,8 +116,6 @@ export function setFilter(state: AppState, filter: string): AppState {
 
 export function onFilter(state: AppState, command: Command): AppState {
 	switch (command) {
-		case 'backspace':
-			return setFilter(state, state.filter.slice(0, -1));
 		case 'text-done':
 			return {...state, filtering: false};
 		case 'back':

@@ -62,16 +62,11 @@ export function editFolder(state: AppState): AppState {
 	return ask ? withAsk(state, {...ask, editing: true, folderBefore: ask.folder}) : state;
 }
 
-export function typeFolder(state: AppState, text: string): AppState {
+export function setFolder(state: AppState, folder: string): AppState {
 	const ask = state.confirm?.download;
 	if (!ask?.editing) return state;
 	// A pasted path may end in a newline: the field is one line.
-	return withAsk(state, {...ask, folder: ask.folder + text.replace(/[\r\n]+/g, '')});
-}
-
-export function folderBackspace(state: AppState): AppState {
-	const ask = state.confirm?.download;
-	return ask?.editing ? withAsk(state, {...ask, folder: ask.folder.slice(0, -1)}) : state;
+	return withAsk(state, {...ask, folder: folder.replace(/[\r\n]+/g, '')});
 }
 
 export function clearFolder(state: AppState): AppState {

@@ -15,18 +15,6 @@ export function moveFormFocus(state: AppState, delta: number): AppState {
 	return {...state, form: {...state.form, focus: next}};
 }
 
-export function typeIntoForm(state: AppState, text: string): AppState {
-	const focus = state.form.focus;
-	if (!isTextFocus(focus)) return state;
-	return setValues(state, {...state.form.values, [focus]: state.form.values[focus] + text});
-}
-
-export function formBackspace(state: AppState): AppState {
-	const focus = state.form.focus;
-	if (!isTextFocus(focus)) return state;
-	return setValues(state, {...state.form.values, [focus]: state.form.values[focus].slice(0, -1)});
-}
-
 /** ^U: the focused field only — a text field is emptied, a type row's checkbox is cleared. */
 export function clearFormField(state: AppState): AppState {
 	const focus = state.form.focus;
@@ -101,8 +89,6 @@ export function onForm(state: AppState, command: Command): AppState {
 			return recallHistory(state, 1);
 		case 'form-history-next':
 			return recallHistory(state, -1);
-		case 'backspace':
-			return formBackspace(state);
 		case 'preset-today':
 			return applyPreset(state, 'today');
 		case 'preset-yesterday':

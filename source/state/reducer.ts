@@ -4,12 +4,13 @@
  */
 import {MarkSet} from './mark-set.js';
 import type {Action, Command} from './actions.js';
-import {onBrowse, onFilter, setFilter} from './browse-reducer.js';
-import {onForm, typeIntoForm} from './form-reducer.js';
+import {onBrowse, onFilter} from './browse-reducer.js';
+import {onForm} from './form-reducer.js';
 import {clampCursor} from './navigation.js';
 import {onDetail, onExport, onHelp, onQueue, onToken, onWelcome} from './screen-commands.js';
-import {downloadsRunning, openToken, typeExport, typeToken} from './screens-reducer.js';
-import {cancelFolder, clearFolder, confirmDownload, editFolder, folderBackspace, freeSpaceKnown, keepFolder, typeFolder} from './download-ask.js';
+import {downloadsRunning, openToken} from './screens-reducer.js';
+import {cancelFolder, clearFolder, confirmDownload, editFolder, freeSpaceKnown, keepFolder} from './download-ask.js';
+import {deleteBack, editField, typeText} from './text-field.js';
 import {addPage, failSearch, finishSearch, runQuery} from './search-reducer.js';
 import {baselineFailed, baselineReady, onCheck, openCheck, requestBaseline} from './baseline.js';
 import {toRow} from './rows.js';
@@ -30,7 +31,7 @@ function onFolderLine(state: AppState, command: Command): AppState {
 		case 'back':
 			return cancelFolder(state);
 		case 'backspace':
-			return folderBackspace(state);
+			return deleteBack(state);
 		case 'form-clear-field':
 			return clearFolder(state);
 		case 'force-quit':
@@ -71,6 +72,7 @@ function onCommand(state: AppState, command: Command): AppState {
 	if (command === 'force-quit' || command === 'quit') return requestQuit(state);
 	if (command === 'help') return {...state, helpOpen: !state.helpOpen, helpScroll: 0};
 	if (state.helpOpen) return onHelp(state, command);
+	if (command === 'backspace') return deleteBack(state);
 	// Screens reachable from anywhere in browse-like screens.
 	// The form opens on its first date, whatever was focused when it was left: ^U there clears a date.
 	if (command === 'open-form' && state.hasToken) return {...state, screen: 'form', filtering: false, form: {...state.form, focus: 'ingestStart'}};
@@ -98,23 +100,6 @@ function onCommand(state: AppState, command: Command): AppState {
 	}
 }
 
-function onText(state: AppState, text: string): AppState {
-	if (state.confirm?.download?.editing) return typeFolder(state, text);
-	if (state.confirm || state.helpOpen) return state;
-	switch (state.screen) {
-		case 'browse':
-			return state.filtering ? setFilter(state, state.filter + text) : state;
-		case 'form':
-			return typeIntoForm(state, text);
-		case 'token':
-			return typeToken(state, text);
-		case 'export':
-			return typeExport(state, text);
-		default:
-			return state;
-	}
-}
-
 export function reducer(state: AppState, action: Action): AppState {
 	switch (action.type) {
 		case 'command': {
@@ -122,7 +107,9 @@ export function reducer(state: AppState, action: Action): AppState {
 			return onCommand(base, action.command);
 		}
 		case 'text':
-			return onText({...state, now: action.now}, action.text);
+			return typeText({...state, now: action.now}, action.text);
+		case 'field-edit':
+			return editField({...state, now: action.now}, action.field, action.before, action.after);
 		case 'resize':
 			if (action.width === state.width && action.height === state.height) return state;
 			return clampCursor({...state, width: action.width, height: action.height});

@@ -3,7 +3,6 @@ import type {Command} from './actions.js';
 import {detailHeight} from './layout.js';
 import {
 	changeExportOption,
-	exportBackspace,
 	leaveToken,
 	moveExportFocus,
 	moveQueueCursor,
@@ -82,8 +81,6 @@ export function onExport(state: AppState, command: Command): AppState {
 			return changeExportOption(state, 1);
 		case 'export-option-prev':
 			return changeExportOption(state, -1);
-		case 'backspace':
-			return exportBackspace(state);
 		case 'export-write':
 			return writeExport(state);
 		case 'back':
@@ -95,8 +92,6 @@ export function onExport(state: AppState, command: Command): AppState {
 
 export function onToken(state: AppState, command: Command): AppState {
 	switch (command) {
-		case 'backspace':
-			return {...state, token: {...state.token, value: state.token.value.slice(0, -1)}};
 		case 'token-submit':
 			return submitToken(state);
 		case 'token-toggle-save':

@@ -9,12 +9,6 @@ export function openToken(state: AppState, reason: AppState['token']['reason'] =
 	return {...state, screen: 'token', previousScreen, helpOpen: false, token: {...state.token, value: '', checking: false, error: undefined, reason}};
 }
 
-export function typeToken(state: AppState, text: string): AppState {
-	// Pasted tokens often carry a newline or spaces; a token never contains them.
-	const clean = text.replace(/\s+/g, '');
-	return {...state, token: {...state.token, value: state.token.value + clean, error: undefined}};
-}
-
 export function submitToken(state: AppState): AppState {
 	if (state.token.checking) return state;
 	const value = state.token.value.trim();
@@ -65,16 +59,6 @@ export function changeExportOption(state: AppState, delta: number): AppState {
 	const oldExtension = EXTENSION[form.format];
 	const file = form.file.endsWith(oldExtension) ? form.file.slice(0, -oldExtension.length) + EXTENSION[format] : form.file;
 	return {...state, exportForm: {...form, format, file}};
-}
-
-export function typeExport(state: AppState, text: string): AppState {
-	if (state.exportForm.focus !== 'file') return state;
-	return {...state, exportForm: {...state.exportForm, file: state.exportForm.file + text}};
-}
-
-export function exportBackspace(state: AppState): AppState {
-	if (state.exportForm.focus !== 'file') return state;
-	return {...state, exportForm: {...state.exportForm, file: state.exportForm.file.slice(0, -1)}};
 }
 
 export function writeExport(state: AppState): AppState {

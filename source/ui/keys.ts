@@ -5,6 +5,7 @@
  */
 import type {Action, Command} from '../state/actions.js';
 import {isTextFocus} from '../state/form.js';
+import {focusedField} from '../state/text-field.js';
 import type {AppState} from '../state/types.js';
 import type {Keypress} from './keypress.js';
 
@@ -181,15 +182,6 @@ export function activeContexts(state: AppState): KeyContext[] {
 	}
 }
 
-/** Contexts where printable keys that are not bound type into a field. */
-function acceptsText(state: AppState): boolean {
-	if (state.confirm?.download?.editing) return true;
-	if (state.confirm || state.helpOpen) return false;
-	if (state.screen === 'browse') return state.filtering;
-	if (state.screen === 'form') return isTextFocus(state.form.focus);
-	if (state.screen === 'export') return state.exportForm.focus === 'file';
-	return state.screen === 'token';
-}
 
 /** Text contexts whose printable bindings win over typing. */
 const PRINTABLE_BINDINGS = new Set<KeyContext>(['token-empty']);
@@ -213,11 +205,19 @@ export function commandFor(contexts: KeyContext[], key: string): Command | undef
 	return undefined;
 }
 
+const FIELD_KEYS = new Set(['backspace', 'delete', 'left', 'right']);
+
+/** Keys a focused text field edits with: text (a paste only without control characters), Backspace, Delete, ←→. */
+export function isFieldKey(key: Keypress): boolean {
+	if (key.text !== undefined) return key.raw === undefined || key.raw === key.text;
+	return FIELD_KEYS.has(key.name);
+}
+
 /** One key press in the current state → the action to dispatch (or nothing). */
 export function resolveKey(state: AppState, key: Keypress, now: Date = new Date()): Action | undefined {
 	const contexts = activeContexts(state);
 	// In a text field, printable keys type; only the field's own keys (Enter, Esc, ...) act.
-	const typing = acceptsText(state) && key.text !== undefined;
+	const typing = focusedField(state) !== undefined && key.text !== undefined;
 	if (typing) {
 		// An empty token field still takes D for the demo archive (a token never starts with it).
 		const command = commandFor(contexts.filter(context => PRINTABLE_BINDINGS.has(context)), key.name);

@@ -5,10 +5,12 @@
 import React, {useReducer, useRef} from 'react';
 import type {Action} from '../state/actions.js';
 import {reducer} from '../state/reducer.js';
+import {focusedField, type FieldId} from '../state/text-field.js';
 import type {AppState} from '../state/types.js';
 import {App} from './app.js';
 import {attachEngine, useEffects, type EffectsHandle} from './effects/use-effects.js';
-import {resolveKey} from './keys.js';
+import {FieldBus, FieldBusContext, type FieldEdit} from './field-bus.js';
+import {isFieldKey, resolveKey} from './keys.js';
 import {parseKeypress, type Keypress} from './keypress.js';
 import type {Connection, QueueEngine, Services} from './services.js';
 import {useKeypress} from './use-keypress.js';
@@ -27,7 +29,8 @@ export interface CassiAppProps {
 	initialEngine?: QueueEngine;
 }
 
-export type RootAction = Action | {type: 'key'; key: Keypress; now: string};
+/** `live`: the field whose ink-text-input heard the key; `edit`: what it made of it. */
+export type RootAction = Action | {type: 'key'; key: Keypress; now: string; live?: FieldId; edit?: FieldEdit};
 
 /**
  * Keys are resolved inside the reducer step, against the newest state: a fast typist's `/c`
@@ -36,6 +39,13 @@ export type RootAction = Action | {type: 'key'; key: Keypress; now: string};
 export function rootReducer(state: AppState, action: RootAction): AppState {
 	if (action.type !== 'key') return reducer(state, action);
 	const {key, now} = action;
+	const field = focusedField(state);
+	if (action.live !== undefined && action.live === field && isFieldKey(key)) {
+		// The field had it. Only a key the table binds even in a field (D in an empty token field) is not the field's.
+		const resolved = resolveKey(state, key, new Date(now));
+		if (resolved?.type === 'command' && resolved.command !== 'backspace') return reducer(state, resolved);
+		return action.edit?.field === field ? reducer(state, {type: 'field-edit', ...action.edit, now}) : state;
+	}
 	if (key.name === 'paste' && key.raw !== undefined) {
 		// Plain text into a text field goes in whole; anything else is one key per character,
 		// each resolved against the state the previous one left (`/abc⏎` opens, types, keeps).
@@ -55,10 +65,11 @@ export function CassiApp({initial, services, connection, handleRef, dispatchRef,
 	screenRef.current = state.screen;
 	if (handleRef) handleRef.current = handle.current;
 	if (dispatchRef) dispatchRef.current = dispatch;
-	useKeypress(key => {
+	const [bus] = React.useState(() => new FieldBus());
+	useKeypress(({key, live, edit}) => {
 		handle.current.mirror?.keyPressed();
-		dispatch({type: 'key', key, now: new Date().toISOString()});
-	});
+		dispatch({type: 'key', key, live, edit, now: new Date().toISOString()});
+	}, bus);
 	useEffects(state, dispatch, services, handle.current);
 	React.useEffect(() => {
 		if (!initialEngine) return;
@@ -73,5 +84,9 @@ export function CassiApp({initial, services, connection, handleRef, dispatchRef,
 			dispatch({type: 'run-query', now: new Date().toISOString()});
 		}
 	}, []);
-	return <App state={state} storePath={services.store?.path} />;
+	return (
+		<FieldBusContext.Provider value={bus}>
+			<App state={state} storePath={services.store?.path} />
+		</FieldBusContext.Provider>
+	);
 }

@@ -132,6 +132,20 @@ describe('the browser on the demo archive', () => {
 		await quitCleanly(term);
 	});
 
+	it('the filter line is a text field: ← moves its cursor and typing goes in there', async () => {
+		const term = await openBrowser(notebookDay);
+		await term.press('/');
+		await term.type('CGI_00011');
+		await term.waitFor(/^\/CGI_00011 /m);
+		await term.press('Left', 2);
+		await term.settle();
+		await term.type('X');
+		const screen = await term.waitFor(/^\/CGI_000X11 /m);
+		expect(screen).toMatch(/^\/CGI_000X11\s+0 matches/m);
+		await term.press('Escape');
+		await quitCleanly(term);
+	});
+
 	it('opens the detail of a row with its checksum and product URL, and goes back', async () => {
 		const term = await openBrowser(notebookDay);
 		await term.press('Enter');

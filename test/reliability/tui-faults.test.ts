@@ -145,7 +145,7 @@ describe('a token that expires mid-session', () => {
 		expect(terminal.screen()).toMatch(/rejected|expired/i);
 		await terminal.type(TOKEN, 5);
 		// Every character is in (masked) before Enter, so Enter is a key, not the tail of a paste.
-		await terminal.waitFor(new RegExp(`•{${TOKEN.length}}▏`));
+		await terminal.waitFor(new RegExp(`: •{${TOKEN.length}}(?!•)`));
 		await terminal.settle();
 		await terminal.press('Enter');
 		await terminal.waitFor(/Queue: 2 of 2 done/, {timeout: 40_000});
@@ -171,7 +171,7 @@ describe('a token that expires between searches', () => {
 		await terminal.press('r');
 		await terminal.waitFor(/Paste your token/, {timeout: 40_000});
 		await terminal.type(TOKEN, 5);
-		await terminal.waitFor(new RegExp(`•{${TOKEN.length}}▏`));
+		await terminal.waitFor(new RegExp(`: •{${TOKEN.length}}(?!•)`));
 		await terminal.settle();
 		await terminal.press('Enter');
 		await terminal.waitFor(/^2 files · 2 marked/m, {timeout: 40_000});

@@ -4,6 +4,7 @@ import React from 'react';
 import type {ExportForm} from '../../../state/types.js';
 import {fit} from '../../text.js';
 import {useTheme} from '../../theme.js';
+import {TextField} from '../text-field/text-field.js';
 
 const FORMAT_NAMES = {csv: 'CSV', json: 'JSON', names: 'names, one a line'} as const;
 
@@ -22,7 +23,14 @@ export function ExportScreen({form, marked, inView, width, height}: {form: Expor
 			<Text> </Text>
 			{row('scope', 'Rows', form.scope === 'marked' ? `‹ marked (${marked}) ›` : `‹ the current view (${inView}) ›`)}
 			{row('format', 'Format', `‹ ${FORMAT_NAMES[form.format]} ›`)}
-			{row('file', 'File', `${form.file}${form.focus === 'file' ? '▏' : ''}`)}
+			{form.focus === 'file' ? (
+				<Box width={width} height={1} overflow="hidden">
+					<Text inverse>{`› ${fit('File', 8)} `}</Text>
+					<TextField field="export-file" value={form.file} focus placeholder="a file name, e.g. results.csv" />
+				</Box>
+			) : (
+				row('file', 'File', form.file)
+			)}
 			<Text> </Text>
 			<Text color={theme.muted}>{fit('↑↓ field · ←→ change · Enter writes · Esc cancels', width)}</Text>
 		</Box>

@@ -8,6 +8,7 @@ import {checkForm, FIELD_LABELS, focusRows, TEXT_FIELDS, typeFocus} from '../../
 import type {FormState} from '../../../state/types.js';
 import {fit, widthOf} from '../../text.js';
 import {useTheme} from '../../theme.js';
+import {TextField} from '../text-field/text-field.js';
 import {parseDateInput} from '../../../cassi/dates.js';
 import type {Query} from '../../../cassi/types.js';
 import {queryKey} from '../../../state/search-reducer.js';
@@ -74,14 +75,15 @@ export function QueryForm({form, knownTypes, counts, lastQuery, lastCheck, now, 
 		const isFocused = focused(key);
 		const value = form.values[key];
 		const error = errors[key];
-		const input = fit(`${value}${isFocused ? '▏' : ''}`, INPUT, {cut: 'start'});
 		const note = error ? `✗ ${error}` : meaning(key, value, nowDate);
 		lines.push(
-			<Text key={key}>
+			<Box key={key} width={width} height={1} overflow="hidden">
 				<Text inverse={isFocused}>{labelCell(FIELD_LABELS[key], isFocused)}</Text>
-				<Text underline>{input}</Text>
+				<Box width={INPUT} height={1} overflow="hidden">
+					{isFocused ? <TextField field={key} value={value} focus /> : <Text underline>{fit(value, INPUT, {cut: 'start'})}</Text>}
+				</Box>
 				<Text color={error ? theme.error : theme.muted}>{fit(` ${note}`, Math.max(0, width - LABEL - INPUT))}</Text>
-			</Text>,
+			</Box>,
 		);
 	}
 	const selected = form.values.fileTypes;

@@ -11,6 +11,7 @@ import type {AppState} from '../../../state/types.js';
 import {bytes, shortType, SPINNER} from '../../format.js';
 import {cut, fit, widthOf, wrapWords} from '../../text.js';
 import {useTheme} from '../../theme.js';
+import {TextField} from '../text-field/text-field.js';
 
 export interface StatusLineProps {
 	search: AppState['search'];
@@ -68,6 +69,8 @@ export function fitParts(parts: string[], width: number, keepFirst = false): str
 	return line;
 }
 
+const FILTER_PLACEHOLDER = 'name or type';
+
 export function StatusLine(props: StatusLineProps) {
 	const theme = useTheme();
 	const {width} = props;
@@ -86,8 +89,16 @@ export function StatusLine(props: StatusLineProps) {
 	if (props.filtering) {
 		// The match count sits beside the typed text so it stays visible; key hints go first.
 		const count = `${props.viewCount} ${props.viewCount === 1 ? 'match' : 'matches'}`;
-		const typed = cut(`/${props.filter}▏`, Math.max(4, width - widthOf(count) - 2), 'start');
-		return <Text>{fit(`${typed}  ${fitParts([count, 'Enter keeps', 'Esc cancels'], width - widthOf(typed) - 2)}`, width)}</Text>;
+		const typed = Math.min(widthOf(props.filter || FILTER_PLACEHOLDER) + 2, Math.max(4, width - widthOf(count) - 2));
+		return (
+			<Box width={width} height={1} overflow="hidden">
+				<Box width={typed} flexShrink={0} overflow="hidden">
+					<Text>/</Text>
+					<TextField field="filter" value={props.filter} focus placeholder={FILTER_PLACEHOLDER} />
+				</Box>
+				<Text>{fit(`  ${fitParts([count, 'Enter keeps', 'Esc cancels'], width - typed - 2)}`, width - typed)}</Text>
+			</Box>
+		);
 	}
 	if (props.search.running && props.search.waiting && props.message?.tone !== 'error') {
 		// The service keeps us waiting: that takes the line (cut at its end, never dropped) until an answer comes.

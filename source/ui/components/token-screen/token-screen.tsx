@@ -6,6 +6,7 @@ import type {TokenForm} from '../../../state/types.js';
 import {SPINNER} from '../../format.js';
 import {fit} from '../../text.js';
 import {useTheme} from '../../theme.js';
+import {TextField} from '../text-field/text-field.js';
 import {TextLines, type TextLine} from '../text-lines/text-lines.js';
 
 export interface TokenScreenProps {
@@ -44,7 +45,6 @@ function serviceLines(token: TokenForm, service: string, accent: string | undefi
 
 export function TokenScreen({token, service, storePath, spinner, width, height}: TokenScreenProps) {
 	const theme = useTheme();
-	const masked = '•'.repeat(Math.min(token.value.length, Math.max(0, width - 20)));
 	const lines: TextLine[] = [
 		...(service ? serviceLines(token, service, theme.accent, theme.muted) : mastLines(token, theme.accent, theme.muted)),
 		['Your results, marks and downloads are kept while you do this.', theme.muted],
@@ -53,9 +53,10 @@ export function TokenScreen({token, service, storePath, spinner, width, height}:
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<TextLines lines={lines} width={width} />
-			<Text>
-				{fit(`Paste your ${service ? "" : "MAST "}token: ${masked}▏`, width)}
-			</Text>
+			<Box width={width} height={1} overflow="hidden">
+				<Text>{`Paste your ${service ? '' : 'MAST '}token: `}</Text>
+				<TextField field="token" value={token.value} focus={!token.checking} mask="•" placeholder="paste or type it here" />
+			</Box>
 			<Text>{fit(`[${token.save ? 'x' : ' '}] Save it for next time (Tab toggles)${storePath ? ` in ${storePath}` : ''}`, width)}</Text>
 			<Text> </Text>
 			{token.checking ? (

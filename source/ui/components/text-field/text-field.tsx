@@ -1,0 +1,39 @@
+/**
+ * A text field: ink-text-input (cursor movement, paste, placeholder, mask) whose edits go to
+ * the one reducer through the field bus, so the key table keeps every other key.
+ */
+import TextInput from 'ink-text-input';
+import React, {useContext, useEffect, useLayoutEffect, useRef, useState} from 'react';
+import {FieldBusContext} from '../../field-bus.js';
+import type {FieldId} from '../../../state/text-field.js';
+
+export interface TextFieldProps {
+	field: FieldId;
+	value: string;
+	focus: boolean;
+	mask?: string;
+	placeholder?: string;
+}
+
+export function TextField({field, value, focus, mask, placeholder}: TextFieldProps) {
+	const bus = useContext(FieldBusContext);
+	const latest = useRef(value);
+	const [generation, setGeneration] = useState(0);
+	useLayoutEffect(() => {
+		latest.current = value;
+	}, [value]);
+	// Runs after ink-text-input's own listener is in place (children's effects run first).
+	useEffect(() => (focus ? bus.listen(field) : undefined), [bus, field, focus]);
+	const onChange = (after: string) => {
+		const fresh = value === latest.current;
+		const sent = bus.sendEdit(field, key => {
+			if (fresh) return {field, before: value, after};
+			// A key that came before ink-text-input saw the last one: its listener still holds an
+			// older value and cursor. The key goes at the end, and a fresh input puts the cursor there.
+			const now = latest.current;
+			return {field, before: now, after: key.text ? now + key.text : [...now].slice(0, -1).join('')};
+		});
+		if (sent && !fresh) setGeneration(current => current + 1);
+	};
+	return <TextInput key={generation} value={value} focus={focus} mask={mask} placeholder={placeholder} onChange={onChange} />;
+}
