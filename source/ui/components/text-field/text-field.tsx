@@ -18,7 +18,10 @@ export interface TextFieldProps {
 export function TextField({field, value, focus, mask, placeholder}: TextFieldProps) {
 	const bus = useContext(FieldBusContext);
 	const latest = useRef(value);
-	const [generation, setGeneration] = useState(0);
+	// ink-text-input keeps its own cursor. A value it did not make (^U, ^P, a refused edit, a key
+	// it saw late) gets a fresh input with the cursor at the end, not a cursor left mid-word.
+	const [input, setInput] = useState({value, expected: value, generation: 0});
+	if (value !== input.value) setInput({value, expected: value, generation: value === input.expected ? input.generation : input.generation + 1});
 	useLayoutEffect(() => {
 		latest.current = value;
 	}, [value]);
@@ -26,14 +29,16 @@ export function TextField({field, value, focus, mask, placeholder}: TextFieldPro
 	useEffect(() => (focus ? bus.listen(field) : undefined), [bus, field, focus]);
 	const onChange = (after: string) => {
 		const fresh = value === latest.current;
+		let made = after;
 		const sent = bus.sendEdit(field, key => {
 			if (fresh) return {field, before: value, after};
 			// A key that came before ink-text-input saw the last one: its listener still holds an
-			// older value and cursor. The key goes at the end, and a fresh input puts the cursor there.
+			// older value and cursor. The key goes at the end.
 			const now = latest.current;
-			return {field, before: now, after: key.text ? now + key.text : [...now].slice(0, -1).join('')};
+			made = key.text ? now + key.text : [...now].slice(0, -1).join('');
+			return {field, before: now, after: made};
 		});
-		if (sent && !fresh) setGeneration(current => current + 1);
+		setInput(current => (sent && fresh ? {...current, expected: made} : {...current, expected: made, generation: current.generation + 1}));
 	};
-	return <TextInput key={generation} value={value} focus={focus} mask={mask} placeholder={placeholder} onChange={onChange} />;
+	return <TextInput key={input.generation} value={value} focus={focus} mask={mask} placeholder={placeholder} onChange={onChange} />;
 }
