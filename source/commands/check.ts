@@ -6,8 +6,9 @@ import {buildCheckReport, checkExitCode, checkQuery, DEFAULT_BASELINE_DAYS, MAX_
 import {NO_TOKEN_MESSAGE} from '../cassi/client.js';
 import {parseDateInput} from '../cassi/dates.js';
 import {CassiError} from '../cassi/errors.js';
-import {splitFileTypes, validateLimit} from '../cassi/query.js';
+import {queryFromOptions} from '../cassi/query.js';
 import {connect} from '../cli/connection.js';
+import {fileTypeHints} from '../cli/file-type-hint.js';
 import {onShutdown} from '../cli/shutdown.js';
 import {waitingFor} from '../cli/timeout.js';
 import {checkJson, formatCheckText} from '../headless/check.js';
@@ -41,15 +42,16 @@ export function parseBaselineDays(text: string): number {
 export async function checkCommand(flags: CheckFlags): Promise<number> {
 	const day = parseCheckDay(flags.date);
 	const baselineDays = parseBaselineDays(flags.days);
-	const fileTypes = splitFileTypes(flags.filetype);
-	const query = checkQuery(day, baselineDays, {fileTypes, limit: validateLimit(flags.limit)});
+	// The root command's checks: an empty --filetype is a usage error, never "every type".
+	const {fileTypes, limit} = queryFromOptions({filetype: flags.filetype, limit: flags.limit});
+	const query = checkQuery(day, baselineDays, {fileTypes, limit});
 	const waiting = waitingFor(flags);
 	const connection = await connect(flags);
 	const controller = new AbortController();
 	const stop = onShutdown(() => controller.abort());
 	try {
 		if (connection.token === undefined) throw new CassiError('auth', NO_TOKEN_MESSAGE);
-		const {records, count, cut} = await runSearch({
+		const {records, count, cut, fileTypes: found} = await runSearch({
 			apiUrl: connection.apiUrl,
 			token: connection.token,
 			query,
@@ -57,6 +59,7 @@ export async function checkCommand(flags: CheckFlags): Promise<number> {
 			progress: process.stderr,
 			...waiting,
 		});
+		for (const hint of fileTypeHints(fileTypes, found)) process.stderr.write(`cassi: ${hint}\n`);
 		const truncated = cut !== undefined;
 		const report = buildCheckReport(records, {
 			date: day,

@@ -16,6 +16,7 @@ import {DEFAULT_OVERLAP_HOURS, loadSyncState, saveSyncState, syncPath, syncWindo
 import {cutLine} from '../cassi/cut.js';
 import {connect} from '../cli/connection.js';
 import {downloadOutput, parseParallel} from '../cli/download-output.js';
+import {fileTypeHints} from '../cli/file-type-hint.js';
 import {onShutdown} from '../cli/shutdown.js';
 import {waitingFor} from '../cli/timeout.js';
 import {runSearch} from '../headless/search.js';
@@ -77,7 +78,7 @@ export async function syncCommand(folder: string, flags: SyncFlags): Promise<num
 		if (!saved) await saveSyncState(folder, state);
 		const query = syncWindow(state, new Date());
 		if (!flags.quiet) process.stderr.write(`sync: ${describeWindow(query)}\n`);
-		const {records, count, cut} = await runSearch({
+		const {records, count, cut, fileTypes: found} = await runSearch({
 			apiUrl: connection.apiUrl,
 			token: connection.token,
 			query,
@@ -85,6 +86,7 @@ export async function syncCommand(folder: string, flags: SyncFlags): Promise<num
 			progress: flags.quiet ? undefined : process.stderr,
 			...waiting,
 		});
+		for (const hint of fileTypeHints(query.fileTypes, found)) process.stderr.write(`cassi: ${hint}\n`);
 		const previous = await loadJournal(folder).catch(() => undefined);
 		const {runHeadlessDownload} = await import('../cassi/download/headless.js');
 		const output = downloadOutput(flags, controller.signal, connection.demo);

@@ -54,11 +54,19 @@ describe('cassi check --demo', () => {
 	it.each([
 		[['--date', '2025-13-01'], /--date "2025-13-01"/],
 		[['--days', '0'], /--days "0" is not a whole number from 1 to 90/],
+		// An empty type list is a mistake, never "every type" (as for the root command).
+		[['--filetype', ','], /--filetype names no file type/],
+		[['--filetype', ''], /--filetype names no file type/],
 	])('bad input %j: one line, exit 2', async (args, message) => {
 		const result = await runCli(['check', '--demo', ...args]);
 		expect(result.code).toBe(2);
 		expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
 		expect(result.stderr).toMatch(message);
+	});
+
+	it('a --filetype in the wrong case gets the known name on stderr (types match exactly)', async () => {
+		const result = await runCli(['check', '--demo', '--date', '2025-10-04', '--filetype', 'science cgi level 0']);
+		expect(result.stderr).toMatch(/^cassi: file type "science cgi level 0" is not a known type: did you mean "Science CGI Level 0"\? \(types match exactly\)$/m);
 	});
 
 	it('makes one search for DAY and the 7 days before it together, not one per day', async () => {

@@ -110,6 +110,11 @@ describe('cassi sync FOLDER', () => {
 		expect(starts[3]! - starts[0]!).toBeLessThan((16_000 / pace) * 500);
 	});
 
+	it('a --filetype in the wrong case gets the known name on stderr, as the root command does', async () => {
+		const result = await runCli(['sync', folder, '--demo', '-s', '2025-10-25', '--filetype', 'fsw event message logs', '-q']);
+		expect(result.stderr).toMatch(/^cassi: file type "fsw event message logs" is not a known type: did you mean "FSW Event Message Logs"\? \(types match exactly\)$/m);
+	});
+
 	it('a first run without -s, and a later run with query options, are usage errors (exit 2)', async () => {
 		const bare = await runCli(['sync', folder, '--demo']);
 		expect(bare.code).toBe(2);
