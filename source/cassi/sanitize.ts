@@ -8,22 +8,17 @@
 // ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), DCS/SOS/PM/APC
 // (ESC P|X|^|_ ... ST), and two-byte escapes (ESC + one char).
 const ESCAPE_SEQUENCE =
-	// eslint-disable-next-line no-control-regex
 	/\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|[PX^_][^\u001B]*(?:\u001B\\)?|[@-Z\\-_]?)/g;
 // C1 introducers used as single bytes (CSI = U+009B, OSC = U+009D, ...), then every other control.
-// eslint-disable-next-line no-control-regex
 const C1_SEQUENCE = /[\u009B][0-?]*[ -/]*[@-~]|[\u009D\u0090\u0098\u009E\u009F][^\u0007\u009C]*(?:\u0007|\u009C)?/g;
 // Also the invisible direction controls (bidi embeddings, overrides, isolates and marks): a name
 // holding U+202E shows reversed, so "CGI_1\u202Estif.exe" reads as "CGI_1exe.fits" (Trojan Source).
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-// eslint-disable-next-line no-control-regex
 const HAS_CONTROL = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/;
 
 // In JSON text, a control character inside a string can only be written as an escape (JSON.parse
 // refuses a raw one): \b \f \n \r \t or \u. The other characters sanitizeText removes may stand
 // as themselves. A text with neither parses to strings sanitizeText would leave as they are.
-// eslint-disable-next-line no-control-regex
 const JSON_MAY_HOLD_CONTROL = /\\[bfnrtu]|[\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/;
 
 /**

@@ -133,7 +133,7 @@ export function defineSubcommands(program: Command, run: Runner): void {
 			run(async () => {
 				const {completionScript} = await import('../commands/completion.js');
 				if (shell !== 'bash' && shell !== 'zsh') throw new CassiError('usage', `no completion for "${shell}": choose bash or zsh`);
-				process.stdout.write(completionScript(shell));
+				process.stdout.write(completionScript(shell, program));
 				return 0;
 			})(),
 		);

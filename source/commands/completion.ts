@@ -3,10 +3,8 @@
  * themselves, so each command completes its own options (`cassi emulator --p` offers
  * `--port`, not the root's `--parallel`) and a new flag cannot be forgotten here.
  */
-import {Command, type Option} from 'commander';
+import type {Command, Option} from 'commander';
 import {KNOWN_FILE_TYPES} from '../cassi/types.js';
-import {defineRoot} from '../cli/program.js';
-import {defineSubcommands} from '../cli/subcommands.js';
 
 const DATES = ['today', 'yesterday', 'now', '-1d', '-7d', '-12h'];
 
@@ -15,10 +13,8 @@ interface CommandSpec {
 	options: Option[];
 }
 
-/** The root command and each subcommand with their options, read from the real definitions. */
-export function completionSpec(): {root: CommandSpec; commands: CommandSpec[]} {
-	const program = defineRoot(new Command());
-	defineSubcommands(program, () => async () => {});
+/** The root command and each subcommand with their options, read from the program cassi runs. */
+export function completionSpec(program: Command): {root: CommandSpec; commands: CommandSpec[]} {
 	return {
 		root: {name: 'cassi', options: [...program.options]},
 		commands: program.commands.map(command => ({name: command.name(), options: [...command.options]})),
@@ -30,8 +26,8 @@ function flags(options: Option[]): string[] {
 	return [...options.flatMap(option => [option.short, option.long].filter((flag): flag is string => Boolean(flag))), '-h', '--help'];
 }
 
-function bash(): string {
-	const {root, commands} = completionSpec();
+function bash(program: Command): string {
+	const {root, commands} = completionSpec(program);
 	const perCommand = commands.map(command => `      ${command.name}) opts="${flags(command.options).join(' ')}" ;;`).join('\n');
 	return `# cassi completion for bash: eval "$(cassi completion bash)" or append it to ~/.bashrc
 _cassi() {
@@ -91,8 +87,8 @@ function zshValue(option: Option): string {
 	return ':value:';
 }
 
-function zsh(): string {
-	const {root, commands} = completionSpec();
+function zsh(program: Command): string {
+	const {root, commands} = completionSpec(program);
 	const types = KNOWN_FILE_TYPES.map(type => `'${type}'`).join(' ');
 	const positional: Record<string, string> = {resume: " '1:folder:_files -/'", sync: " '1:folder:_files -/'", completion: " '1:shell:(bash zsh)'"};
 	const perCommand = commands
@@ -121,6 +117,7 @@ compdef _cassi cassi
 `;
 }
 
-export function completionScript(shell: 'bash' | 'zsh'): string {
-	return shell === 'bash' ? bash() : zsh();
+/** `program`: the defined root command (cli/ passes itself in, so commands/ never imports cli/). */
+export function completionScript(shell: 'bash' | 'zsh', program: Command): string {
+	return shell === 'bash' ? bash(program) : zsh(program);
 }

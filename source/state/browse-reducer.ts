@@ -1,5 +1,4 @@
 /** The results list: moving, marking, filtering, sorting, and the keys that leave it. */
-import prettyBytes from 'pretty-bytes';
 import {MarkSet} from './mark-set.js';
 import type {Command} from './actions.js';
 import {onForm} from './form-reducer.js';

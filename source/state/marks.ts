@@ -2,7 +2,7 @@
 import {MarkSet} from './mark-set.js';
 import {moveCursor} from './navigation.js';
 import {selectView} from './selectors.js';
-import type {AppState, Row} from './types.js';
+import type {AppState} from './types.js';
 
 function withMarks(state: AppState, marks: MarkSet): AppState {
 	return {...state, marks};

@@ -65,7 +65,6 @@ export function parseKeypress(data: string): Keypress {
 	if (data.length === 2 && data[0] === '\u001b' && data.charCodeAt(1) >= 32) return {name: 'paste', text: data[1], raw: data};
 	if (data.startsWith('\u001b')) return {name: 'unknown'};
 	// A single character, or several keys that arrived in one read (typed during a redraw, or pasted).
-	// eslint-disable-next-line no-control-regex
 	const text = data.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 	if ([...data].length === 1) return text ? {name: text, text} : {name: 'unknown'};
 	return {name: 'paste', text, raw: data};

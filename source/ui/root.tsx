@@ -60,22 +60,28 @@ export function rootReducer(state: AppState, action: RootAction): AppState {
 export function CassiApp({initial, services, connection, handleRef, dispatchRef, autoRun, initialEngine}: CassiAppProps) {
 	// The proposed download folder is the session's (-f, or the last one used): services carry it.
 	const [state, dispatch] = useReducer(rootReducer, {...initial, downloadFolder: services.folder});
+	// The app's one mutable box (engine, aborts, mirror), shared with runTui for its exit paths.
 	const handle = useRef<EffectsHandle>({connection, engine: initialEngine});
 	const screenRef = useRef(state.screen);
-	screenRef.current = state.screen;
-	if (handleRef) handleRef.current = handle.current;
-	if (dispatchRef) dispatchRef.current = dispatch;
+	React.useLayoutEffect(() => {
+		screenRef.current = state.screen;
+		if (handleRef) handleRef.current = handle.current;
+		if (dispatchRef) dispatchRef.current = dispatch;
+	});
 	const [bus] = React.useState(() => new FieldBus());
 	useKeypress(({key, live, edit}) => {
 		handle.current.mirror?.keyPressed();
 		dispatch({type: 'key', key, live, edit, now: new Date().toISOString()});
 	}, bus);
+	// eslint-disable-next-line react-hooks/refs -- the box is made once and only read or written inside effects
 	useEffects(state, dispatch, services, handle.current);
+	// Once, on mount: a queue restored from an earlier run, and the query given on the command line.
 	React.useEffect(() => {
 		if (!initialEngine) return;
 		handle.current.mirror = attachEngine(initialEngine, dispatch, {live: () => screenRef.current === 'queue'});
 		const left = initialEngine.snapshot().files.filter(file => !['done', 'skipped'].includes(file.state)).length;
 		dispatch({type: 'message', text: `${left} unfinished downloads from an earlier run: w shows them, p resumes`, tone: 'info'});
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- the restored queue is attached once, on mount
 	}, []);
 	const ran = useRef(false);
 	React.useEffect(() => {
@@ -83,6 +89,7 @@ export function CassiApp({initial, services, connection, handleRef, dispatchRef,
 			ran.current = true;
 			dispatch({type: 'run-query', now: new Date().toISOString()});
 		}
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- the command line's query runs once, on mount
 	}, []);
 	return (
 		<FieldBusContext.Provider value={bus}>

@@ -56,6 +56,7 @@ describe('the fast validity check', () => {
 	});
 
 	it('refuses a size or total of 1e400 (Infinity after JSON.parse) in one line', () => {
+		// eslint-disable-next-line no-loss-of-precision -- 1e400 is the point: it is Infinity once parsed
 		const row = {archiveFileName: 'A', fileType: 'T', ingestCompletionDate: 'x', distribution: {size: 1e400}};
 		expect(() => parseSearchResponse(JSON.parse('{"results": [], "totalResults": 1e400}'))).toThrow(/totalResults/);
 		expect(() => parseSearchResponse({results: [row]})).toThrow(/results\[0\]\.distribution\.size/);

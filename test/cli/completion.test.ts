@@ -1,12 +1,18 @@
 import {spawnSync} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
+import {Command} from 'commander';
+import {defineRoot} from '../../source/cli/program.js';
+import {defineSubcommands} from '../../source/cli/subcommands.js';
 import {completionScript} from '../../source/commands/completion.js';
+
+const program = defineRoot(new Command());
+defineSubcommands(program, () => async () => {});
 
 const hasBash = spawnSync('bash', ['-c', 'true']).status === 0;
 
 /** What bash's completion function offers for the words typed so far (the last one is being completed). */
 function complete(words: string[]): string[] {
-	const script = `${completionScript('bash')}
+	const script = `${completionScript('bash', program)}
 COMP_WORDS=(${words.map(word => `'${word.replaceAll("'", `'\\''`)}'`).join(' ')})
 COMP_CWORD=${words.length - 1}
 _cassi

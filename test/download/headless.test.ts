@@ -115,7 +115,6 @@ describe('headless download', () => {
 		const {done, stderr} = run({isTTY: true, columns: 40});
 		expect(await done).toBe(0);
 		expect(stderr.text).toContain('\x1b[');
-		// eslint-disable-next-line no-control-regex
 		const visible = stderr.text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').split(/[\r\n]/);
 		expect(visible.some(line => /^CGI_0005000[12] {2}\d+%/.test(line))).toBe(true);
 		expect(visible.some(line => /^\d\/2 files/.test(line))).toBe(true);

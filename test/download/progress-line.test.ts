@@ -61,7 +61,6 @@ describe('progress lines', () => {
 				(name, width, state) => {
 					const line = formatTransferLine(file({name, state, message: 'x'.repeat(50)}), width);
 					expect(stringWidth(line)).toBeLessThanOrEqual(width - 1);
-					// eslint-disable-next-line no-control-regex
 					expect(line).not.toMatch(/[\u0000-\u001F\u007F-\u009F]/);
 				},
 			),

@@ -11,7 +11,6 @@ import {CassiError} from '../../source/cassi/errors.js';
 const NOW = new Date('2025-10-05T13:45:30.250Z');
 // Whole seconds, or the fraction of a second as typed (kept in the condition).
 const NORMAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?$/;
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

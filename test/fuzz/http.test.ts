@@ -11,7 +11,6 @@ import {parseRetryAfter} from '../../source/cassi/retry.js';
 import {downloadStatusError} from '../../source/cassi/download/http-status.js';
 import {parseContentRange} from '../../source/cassi/download/transfer.js';
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 const NOW = Date.UTC(2025, 9, 20, 12, 0, 0);
 

@@ -9,7 +9,6 @@ import {describe, expect, it} from 'vitest';
 import {CassiError} from '../../source/cassi/errors.js';
 import {localNameProblem, validateLocalName} from '../../source/cassi/download/names.js';
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/;
 
 /** Names built from the pieces that make path tricks, mixed with ordinary and arbitrary text. */

@@ -8,7 +8,6 @@ import {describe, expect, it} from 'vitest';
 import {csvCell, sanitizeDeep, sanitizeText} from '../../source/cassi/sanitize.js';
 
 // C0, DEL, C1, and the invisible direction and line controls that make text display as other text.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/;
 
 /** Hostile text: terminal sequences (7-bit and C1), stray controls, and ordinary characters mixed. */

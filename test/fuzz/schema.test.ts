@@ -8,7 +8,6 @@ import {describe, expect, it} from 'vitest';
 import {CassiError} from '../../source/cassi/errors.js';
 import {Deduper, exposure, parseSearchResponse, productUrl, recordSize} from '../../source/cassi/records.js';
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 
 const text = fc.oneof(fc.string({maxLength: 12}), fc.constantFrom('\u001B]0;pwned\u0007', 'CGI_\u001B[2J1', '\u0000', ''));

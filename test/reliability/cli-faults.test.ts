@@ -20,7 +20,6 @@ const FILES = [
 	{name: 'CGI_00090001', size: 1_500_000},
 	{name: 'CGI_00090002', size: 1_200_000},
 ];
-// eslint-disable-next-line no-control-regex
 const CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/;
 
 let emulator: Emulator;
@@ -104,7 +103,10 @@ describe('interrupted downloads', {timeout: 90_000}, () => {
 		// Resumed from what was on disk (the stale lock of the killed run taken over), not from zero.
 		const ranges = downloadsAfter(before).map(entry => Number(/^bytes=(\d+)-$/.exec(entry.headers.range ?? '')?.[1] ?? 0));
 		expect(ranges).toHaveLength(2);
-		for (const [index, start] of ranges.sort((a, b) => a - b).entries()) expect(start).toBeGreaterThan(0), expect(start).toBeLessThanOrEqual([...kept].sort((a, b) => a - b)[index]!);
+		for (const [index, start] of ranges.sort((a, b) => a - b).entries()) {
+			expect(start).toBeGreaterThan(0);
+			expect(start).toBeLessThanOrEqual([...kept].sort((a, b) => a - b)[index]!);
+		}
 	});
 
 	it.each(['SIGTERM', 'SIGHUP'] as const)('stops cleanly on %s (a dropped session): exit 130, parts kept, lock released, resumable', async signal => {

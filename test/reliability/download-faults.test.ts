@@ -16,7 +16,6 @@ import {leftovers, sha256File, startTestServer, strays, TOKEN, type TestServer} 
 import {readOnlyFolder, sandbox, smallDisk, tree, type Sandbox} from './helpers/disk.js';
 import {chunk, head, startRawServer} from './servers/raw-http.js';
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 const NAME = 'CGI_00070001';
 const SIZE = 600_000;

@@ -18,7 +18,6 @@ import {chunk, head, startRawServer, type RawHandler} from './servers/raw-http.j
 const TOKEN = 'search-fault-token-7f3a9c';
 const NOW = new Date('2025-10-20T12:00:00Z');
 const DAY: Query = queryFromOptions({ingestStart: '2025-10-04', ingestEnd: '2025-10-04'}, NOW);
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 
 const open: Array<{close(): Promise<unknown>}> = [];

@@ -6,7 +6,6 @@ import {CassiError} from '../errors.js';
 import {sanitizeText} from '../sanitize.js';
 
 const MAX_NAME_BYTES = 255;
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 // Our own working files in the folder; a product may not take their names.
 const RESERVED = /^\.cassi-journal\.json(?:\.tmp.*)?$|^\.cassi\.lock(?:\..*)?$/i;

@@ -2,6 +2,9 @@
  * The effects layer: it watches the reducer's requests (each carries a fresh `seq`), calls
  * the service module, and dispatches what comes back. Components stay pure.
  */
+/* eslint-disable react-hooks/exhaustive-deps, react-hooks/immutability, react-hooks/refs --
+   Each effect runs once per request, keyed on that request's seq: dispatch and services live as
+   long as the app, and `handle` is the app's mutable box (engine, aborts) that runTui reads on exit. */
 import {useEffect, useRef, type Dispatch} from 'react';
 import {itemFromRecord} from '../../cassi/download/engine.js';
 import {buildCheckReport, DEFAULT_BASELINE_DAYS} from '../../cassi/check.js';

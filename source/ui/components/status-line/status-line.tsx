@@ -9,7 +9,7 @@ import {cutWords} from '../../../cassi/cut.js';
 import type {MarkedStats} from '../../../state/selectors.js';
 import type {AppState} from '../../../state/types.js';
 import {bytes, shortType, SPINNER} from '../../format.js';
-import {cut, fit, widthOf, wrapWords} from '../../text.js';
+import {fit, widthOf, wrapWords} from '../../text.js';
 import {useTheme} from '../../theme.js';
 import {TextField} from '../text-field/text-field.js';
 
