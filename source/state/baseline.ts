@@ -4,7 +4,7 @@
  * panel shows each type's typical count beside the day's; `c` opens the whole report.
  */
 import {addDays, checkQuery, DEFAULT_BASELINE_DAYS, type CheckReport, type CheckStatus} from '../cassi/check.js';
-import type {Query} from '../cassi/types.js';
+import {DEFAULT_LIMIT, type Query} from '../cassi/types.js';
 import type {Command} from './actions.js';
 import type {AppState} from './types.js';
 
@@ -15,9 +15,14 @@ export function oneDay(query: Query | undefined): string | undefined {
 	return day !== undefined && query.ingestEnd === `${day}T23:59:59` ? day : undefined;
 }
 
-/** The baseline days only: the day itself is already in the results. */
+/**
+ * The baseline days only: the day itself is already in the results. Seven days hold about seven
+ * times the day's files, so a limit chosen for the day's list (-l 5) must not cut them: the
+ * baseline asks for at least the default limit.
+ */
 export function baselineQuery(day: string, query: Query): Query {
-	return {...checkQuery(day, DEFAULT_BASELINE_DAYS, query), ingestEnd: `${addDays(day, -1)}T23:59:59`};
+	const base = {...query, limit: Math.max(query.limit, DEFAULT_LIMIT)};
+	return {...checkQuery(day, DEFAULT_BASELINE_DAYS, base), ingestEnd: `${addDays(day, -1)}T23:59:59`};
 }
 
 /** Called when a search finishes: a one-day query asks for its baseline. */
@@ -74,13 +79,17 @@ export function onCheck(state: AppState, command: Command): AppState {
 export interface Typical {
 	median: number;
 	status: CheckStatus;
+	/** The day's result or its baseline was cut: the comparison is not to be trusted (shown as ?). */
+	unsure?: boolean;
 }
 
 /** Per type and for all files, what the counts panel shows beside the day's count (ready baselines only). */
 export function selectTypical(state: Pick<AppState, 'baseline' | 'search'>): {types: Record<string, Typical>; total: Typical} | undefined {
 	const report = state.baseline?.status === 'ready' && state.baseline.searchId === state.search.id ? state.baseline.report : undefined;
 	if (!report) return undefined;
+	// A cut day or baseline (cassi check says "incomplete"): no ▼/▲ that the cut alone may cause.
+	const unsure = report.truncated ? {unsure: true} : {};
 	const types: Record<string, Typical> = {};
-	for (const entry of report.types) types[entry.type] = {median: entry.median, status: entry.status};
-	return {types, total: {median: report.total.median, status: report.total.status}};
+	for (const entry of report.types) types[entry.type] = {median: entry.median, status: entry.status, ...unsure};
+	return {types, total: {median: report.total.median, status: report.total.status, ...unsure}};
 }

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {buildCheckReport} from '../../source/cassi/check.js';
-import {oneDay, selectTypical} from '../../source/state/baseline.js';
+import {DEFAULT_LIMIT} from '../../source/cassi/types.js';
+import {baselineQuery, oneDay, selectTypical} from '../../source/state/baseline.js';
 import {initialState} from '../../source/state/initial.js';
 import {apply, makeRecords, NOW, page, press} from './fixtures.js';
 
@@ -42,6 +43,20 @@ describe('the baseline of a one-day query', () => {
 		expect(apply(rerun, {type: 'baseline-ready', searchId: id, report}).baseline).toBeUndefined();
 		const ready = apply(after, {type: 'baseline-ready', searchId: id, report});
 		expect(selectTypical(ready)?.types['Science CGI Level 0']).toEqual({median: 0, status: 'new'});
+	});
+
+	it('asks the 7 days for at least the default limit: a small -l for the day does not cut its baseline', () => {
+		const day = {ingestStart: '2025-10-04T00:00:00', ingestEnd: '2025-10-04T23:59:59', limit: 5};
+		expect(baselineQuery('2025-10-04', day).limit).toBe(DEFAULT_LIMIT);
+		expect(baselineQuery('2025-10-04', {...day, limit: 200_000}).limit).toBe(200_000);
+	});
+
+	it('a cut day or baseline makes every typical count unsure (no ▼/▲ the cut alone caused)', () => {
+		const {id, after} = yesterdayLoaded();
+		const report = buildCheckReport(makeRecords(20), {date: '2025-10-04', baselineDays: 7, truncated: true});
+		const typical = selectTypical(apply(after, {type: 'baseline-ready', searchId: id, report}));
+		expect(typical?.total.unsure).toBe(true);
+		expect(Object.values(typical?.types ?? {}).every(entry => entry.unsure)).toBe(true);
 	});
 
 	it('c opens the check report and Esc or c goes back to the results', () => {

@@ -3,7 +3,7 @@
  * the list on wide screens (full type names where they fit), one summary line on narrow ones.
  * For a one-day query each line also shows the type's typical count (the median of the 7 days
  * before, fetched after the results) and ▼ / ▲ / + where `cassi check` would call it
- * missing or low / high / new.
+ * missing or low / high / new, or ? when the day or its baseline was cut (the comparison is unsure).
  */
 import {Box, Text} from 'ink';
 import React from 'react';
@@ -51,7 +51,7 @@ export const CountsPanel = React.memo(function CountsPanel({counts, total, selec
 			);
 		}
 		const shown = typical === 'loading' ? '~…' : typicalText(entry);
-		const mark = entry ? MARK[entry.status] : ' ';
+		const mark = entry ? (entry.unsure ? '?' : MARK[entry.status]) : ' ';
 		const tail = ` ${fit(shown, typicalWidth, {align: 'right'})}${mark}`;
 		const odd = mark !== ' ' && mark !== '+';
 		return (
