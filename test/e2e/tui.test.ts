@@ -150,9 +150,9 @@ describe('the browser on the demo archive', () => {
 		const term = await openBrowser(notebookDay);
 		await term.press('Enter');
 		const screen = await term.waitFor(/Detail: CGI_00011850/);
-		expect(screen).toMatch(/Checksum\s+\S{16,}/);
-		expect(screen).toMatch(/Product URL\s+\S*CGI_00011850/);
-		expect(screen).toMatch(/Size\s+\d/);
+		expect(screen).toMatch(/Checksum\s+│\s+\S{16,}/);
+		expect(screen).toMatch(/Product URL\s+│\s+\S*CGI_00011850/);
+		expect(screen).toMatch(/Size\s+│\s+\d/);
 		await term.press('Escape');
 		await term.waitFor(status('39', '0'));
 		await quitCleanly(term);

@@ -50,15 +50,15 @@ describe('the queue view at 80×24', () => {
 	it("Enter shows the file's state, full reason, attempts, bytes, path, checksum and whether it was verified", () => {
 		const failed = frame(['Down', 'Enter']);
 		expect(failed).toContain('Download: FILE_00000001');
-		expect(failed).toMatch(/State\s+failed/);
-		expect(failed.replace(/\s+/g, ' ')).toContain('gave up after 6 attempts: connection failed after 1.2 MB (ECONNRESET);');
-		expect(failed).toMatch(/Attempts\s+6/);
-		expect(failed).toMatch(/Bytes\s+1\.2 MB of 1\.5 MB/);
-		expect(failed).toMatch(/Path\s+\/data\/cassi-data\/FILE_00000001/);
-		expect(failed).toMatch(/Checksum\s+MD5/);
-		expect(failed).toMatch(/Verified\s+not yet/);
+		expect(failed).toMatch(/State\s+│\s+failed/);
+		expect(failed.replace(/[\s│]+/g, ' ')).toContain('gave up after 6 attempts: connection failed after 1.2 MB (ECONNRESET);');
+		expect(failed).toMatch(/Attempts\s+│\s+6/);
+		expect(failed).toMatch(/Bytes\s+│\s+1\.2 MB of 1\.5 MB/);
+		expect(failed).toMatch(/Path\s+│\s+\/data\/cassi-data\/FILE_00000001/);
+		expect(failed).toMatch(/Checksum\s+│\s+MD5/);
+		expect(failed).toMatch(/Verified\s+│\s+not yet/);
 		unmount?.();
 		const done = frame(['Enter']);
-		expect(done).toMatch(/Verified\s+SHA-256 and size match the record/);
+		expect(done).toMatch(/Verified\s+│\s+SHA-256 and size match the record/);
 	});
 });

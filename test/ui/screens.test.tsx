@@ -148,11 +148,11 @@ describe('other screens', () => {
 	it('the detail view shows every field', () => {
 		const text = frame(press(loadedState(5), 'Enter')).join('\n');
 		expect(text).toContain('Detail: FILE_00000000');
-		expect(text).toMatch(/Checksum\s+0{32}/);
-		expect(text).toMatch(/Product URL\s+mast:ROMAN\/eng\/FILE_00000000/);
-		expect(text).toMatch(/Size\s+1 MB \(1000000 bytes\)/);
-		expect(text).toMatch(/Exposure start\s+2025-10-04T00:00:00/);
-		expect(text).toMatch(/Ingested \(UTC\)\s+2025-10-04T00:00:00.1230000/);
+		expect(text).toMatch(/Checksum\s+│\s+0{32}/);
+		expect(text).toMatch(/Product URL\s+│\s+mast:ROMAN\/eng\/FILE_00000000/);
+		expect(text).toMatch(/Size\s+│\s+1 MB \(1000000 bytes\)/);
+		expect(text).toMatch(/Exposure start\s+│\s+2025-10-04T00:00:00/);
+		expect(text).toMatch(/Ingested \(UTC\)\s+│\s+2025-10-04T00:00:00.1230000/);
 	});
 
 	it('the token screen explains where to get a token and masks it', () => {
@@ -249,7 +249,7 @@ describe('hostile or awkward input', () => {
 		const raw = app.lastFrame() ?? '';
 		expect(raw).not.toMatch(/\u001b\]|\u001b\[2J|\u0007/);
 		expect(plain(raw)).toContain('EVIL__');
-		expect(plain(raw)).toMatch(/note\s+x/);
+		expect(plain(raw)).toMatch(/note\s+│\s+x/);
 	});
 
 	it('asks for a bigger window instead of wrapping when the terminal is tiny', () => {

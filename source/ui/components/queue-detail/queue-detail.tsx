@@ -4,9 +4,8 @@ import React from 'react';
 import {sanitizeText} from '../../../cassi/sanitize.js';
 import type {QueueFile} from '../../../state/types.js';
 import {bytes, duration} from '../../format.js';
-import {fit, widthOf} from '../../text.js';
-import {useTheme} from '../../theme.js';
-import {detailLines} from '../detail-view/detail-view.js';
+import {fit} from '../../text.js';
+import {FieldTable} from '../field-table/field-table.js';
 
 export function queueFileFields(file: QueueFile): Array<[string, string]> {
 	const size = file.total === undefined ? `${bytes(file.bytes)} of an unknown size` : `${bytes(file.bytes)} of ${bytes(file.total)} (${file.bytes} of ${file.total} bytes)`;
@@ -25,20 +24,13 @@ export function queueFileFields(file: QueueFile): Array<[string, string]> {
 }
 
 export function QueueDetail({file, width, height}: {file?: QueueFile; width: number; height: number}) {
-	const theme = useTheme();
 	if (!file) return <Text>{fit('That file left the queue (Esc goes back)', width)}</Text>;
-	const lines = detailLines(queueFileFields(file), width);
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text bold inverse>
 				{fit(` Download: ${sanitizeText(file.name)}`, width)}
 			</Text>
-			{lines.slice(0, height - 1).map((line, index) => (
-				<Text key={index}>
-					<Text color={theme.accent}>{line.label} </Text>
-					<Text>{fit(line.value, width - widthOf(line.label) - 1)}</Text>
-				</Text>
-			))}
+			<FieldTable fields={queueFileFields(file)} width={width} height={height - 1} />
 		</Box>
 	);
 }
