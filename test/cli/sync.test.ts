@@ -94,9 +94,9 @@ describe('cassi sync FOLDER', () => {
 	it('downloads small files many at once, as --download does (no -j given)', async () => {
 		const hoursAgo = (h: number) => toServiceDate(new Date(Date.now() - h * 3_600_000));
 		const small: ExtraRecord[] = Array.from({length: 6}, (_, index) => ({name: `RST_FSWLOG_SMALL000${index + 1}`, fileType: LOGS, ingest: hoursAgo(2), size: 16_000, withChecksum: true}));
-		// Each file takes about 4 s at this pace, so four downloads started within 2 s of the first
+		// Each file takes about 8 s at this pace, so four downloads started within 4 s of the first
 		// were all running at once: more than the 3 a fixed default would allow.
-		const pace = 4_000;
+		const pace = 2_000;
 		const emulator = await startEmulator({quiet: true, token: TOKEN, extraRecords: small, bytesPerSecond: pace});
 		emulators.push(emulator);
 		const result = await runCli(['sync', folder, '-s', '-1d', '--filename', 'RST_FSWLOG_SMALL*', '--api-url', emulator.url, '-t', TOKEN, '-q']);
