@@ -35,7 +35,6 @@ export interface CassiStore {
 }
 
 export const STORE_MODE = 0o600;
-const HISTORY_LIMIT = 50;
 
 /** Tighten the file to 0600 if it exists (no-op on Windows, where modes do not apply). */
 export function secureFile(file: string): void {
@@ -111,9 +110,3 @@ export function openStore(env: NodeJS.ProcessEnv = process.env): CassiStore {
 	};
 }
 
-/** Add a query to the front of the history, dropping an identical older one; keeps the last 50. */
-export function rememberQuery(store: CassiStore, query: Query, at: Date = new Date()): void {
-	const key = JSON.stringify(query);
-	const history = (store.get('queryHistory') ?? []).filter(entry => JSON.stringify(entry.query) !== key);
-	store.set('queryHistory', [{at: at.toISOString(), query}, ...history].slice(0, HISTORY_LIMIT));
-}

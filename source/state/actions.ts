@@ -5,7 +5,7 @@
  */
 import type {CheckReport} from '../cassi/check.js';
 import type {FieldId} from './text-field.js';
-import type {CassiRecord, SearchPage} from '../cassi/types.js';
+import type {SearchPage} from '../cassi/types.js';
 import type {ExportRequest, QueueSnapshot} from './types.js';
 
 export const COMMANDS = [
@@ -102,12 +102,10 @@ export type Action =
 	/** The service has not answered for a while, or a retry is coming: said on the status line. */
 	| {type: 'search-waiting'; id: number; text: string}
 	| {type: 'auth-required'; message?: string}
-	| {type: 'token-checking'}
 	| {type: 'token-accepted'; saved: boolean}
 	| {type: 'token-rejected'; message: string}
 	| {type: 'demo-opened'}
 	| {type: 'queue-snapshot'; snapshot: QueueSnapshot}
 	| {type: 'message'; text: string; tone: 'info' | 'error' | 'success'}
-	| {type: 'set-records'; records: CassiRecord[]}
 	| {type: 'free-space'; free: number; folder: string}
 	| {type: 'export-exists'; request: ExportRequest};

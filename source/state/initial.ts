@@ -61,7 +61,6 @@ export function initialState(options: InitialOptions): AppState {
 		spinner: 0,
 		requests: {},
 		seq: 0,
-		quitting: false,
 		firstRun: options.firstRun ?? false,
 	};
 }

@@ -2,6 +2,7 @@
  * The one reducer. Commands (from keys) are interpreted by the screen and mode they arrive
  * in; Esc closes only the innermost thing open (confirm, help, filter line, then a screen).
  */
+import {exhaustive} from './exhaustive.js';
 import {MarkSet} from './mark-set.js';
 import type {Action, Command} from './actions.js';
 import {onBrowse, onFilter} from './browse-reducer.js';
@@ -13,7 +14,6 @@ import {cancelFolder, clearFolder, confirmDownload, editFolder, freeSpaceKnown, 
 import {deleteBack, editField, typeText} from './text-field.js';
 import {addPage, failSearch, finishSearch, runQuery} from './search-reducer.js';
 import {baselineFailed, baselineReady, onCheck, openCheck, requestBaseline} from './baseline.js';
-import {toRow} from './rows.js';
 import type {AppState} from './types.js';
 
 function requestQuit(state: AppState, confirmed = false): AppState {
@@ -21,7 +21,7 @@ function requestQuit(state: AppState, confirmed = false): AppState {
 		return {...state, confirm: {kind: 'quit', message: 'Downloads are running. Quit anyway? They stay resumable (y/n)'}};
 	}
 	const seq = state.seq + 1;
-	return {...state, seq, confirm: undefined, quitting: true, requests: {...state.requests, quit: {seq}}};
+	return {...state, seq, confirm: undefined, requests: {...state.requests, quit: {seq}}};
 }
 
 function onFolderLine(state: AppState, command: Command): AppState {
@@ -96,7 +96,7 @@ function onCommand(state: AppState, command: Command): AppState {
 		case 'check':
 			return onCheck(state, command);
 		default:
-			return state;
+			return exhaustive(state.screen, state);
 	}
 }
 
@@ -134,8 +134,6 @@ export function reducer(state: AppState, action: Action): AppState {
 			const opened = openToken({...state, hasToken: false, search: {...state.search, running: false}}, 'rejected');
 			return {...opened, token: {...opened.token, error: action.message}};
 		}
-		case 'token-checking':
-			return {...state, token: {...state.token, checking: true}};
 		case 'token-accepted': {
 			const accepted: AppState = {
 				...state,
@@ -173,13 +171,7 @@ export function reducer(state: AppState, action: Action): AppState {
 			return {...state, confirm: {kind: 'overwrite-export', message: `${action.request.file} exists: replace it? (y/n)`, exportRequest: action.request}};
 		case 'free-space':
 			return freeSpaceKnown(state, action.folder, action.free);
-		case 'set-records': {
-			const rows = action.records.map(toRow);
-			const counts: Record<string, number> = {};
-			for (const row of rows) counts[row.type] = (counts[row.type] ?? 0) + 1;
-			return clampCursor({...state, rows, counts, screen: 'browse'});
-		}
 		default:
-			return state;
+			return exhaustive(action, state);
 	}
 }

@@ -2,7 +2,6 @@
  * Derived views of the state, memoised on the identity of their inputs: with 50,000 rows a
  * cursor move reuses the filtered, sorted view and only slices the visible window.
  */
-import {listRows} from './layout.js';
 import {widthOf} from './text-width.js';
 import type {MarkSet} from './mark-set.js';
 import {memo} from './memo.js';
@@ -52,11 +51,6 @@ function filteredView(sorted: Row[], filter: string, typeFilter: string | undefi
 /** The rows the list shows, filtered and sorted. */
 export function selectView(state: Pick<AppState, 'rows' | 'filter' | 'typeFilter' | 'sort'>): Row[] {
 	return filteredView(sortRows(state.rows, state.sort), state.filter, state.typeFilter);
-}
-
-/** The slice of the view on screen. */
-export function selectWindow(state: AppState): Row[] {
-	return selectView(state).slice(state.scroll, state.scroll + listRows(state));
 }
 
 export function selectCursorRow(state: AppState): Row | undefined {

@@ -141,7 +141,6 @@ export type QueueOp = 'pause' | 'resume' | 'cancel' | 'retry' | 'remove' | 'resu
 /** Requests the reducer makes of the effects: each bumps `seq`, effects react to the change. */
 export interface Requests {
 	search?: {seq: number; query: Query};
-	cancelSearch?: {seq: number};
 	export?: ExportRequest & {seq: number};
 	download?: {seq: number; rows: Row[]; folder: string; already: number};
 	queue?: {seq: number; op: QueueOp; name?: string};
@@ -216,7 +215,6 @@ export interface AppState {
 	spinner: number;
 	requests: Requests;
 	seq: number;
-	quitting: boolean;
 	/** No token and no saved settings: the welcome screen was shown. */
 	firstRun: boolean;
 }

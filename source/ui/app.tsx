@@ -4,6 +4,7 @@ import React from 'react';
 import {selectTypical} from '../state/baseline.js';
 import {listRows, statusHeight, summaryHeight, WIDE_LAYOUT} from '../state/layout.js';
 import {selectColumnNeeds, selectMarked, selectRowById, selectTimeline, selectTypeCounts, selectView, timelineSlots} from '../state/selectors.js';
+import {exhaustive} from '../state/exhaustive.js';
 import type {AppState} from '../state/types.js';
 import {CountsPanel, CountsSummary} from './components/counts-panel/counts-panel.js';
 import {CheckReportView} from './components/check-report/check-report.js';
@@ -104,8 +105,10 @@ function Body({state, storePath}: AppProps) {
 			return <CheckReportView baseline={state.baseline} scroll={state.checkScroll} width={width} height={height} />;
 		case 'export':
 			return <ExportScreen form={state.exportForm} marked={selectMarked(state).count} inView={selectView(state).length} width={width} height={height} />;
-		default:
+		case 'browse':
 			return <Browse state={state} />;
+		default:
+			return exhaustive(state.screen, <Browse state={state} />);
 	}
 }
 

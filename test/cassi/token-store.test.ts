@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {openStore, rememberQuery} from '../../source/cassi/store.js';
+import {openStore} from '../../source/cassi/store.js';
 import {readLastCheck, saveLastCheck} from '../../source/cassi/watermark.js';
 import {describeToken, maskToken, resolveToken} from '../../source/cassi/token.js';
 
@@ -100,16 +100,6 @@ describe('openStore', () => {
 		expect(readLastCheck(store, mast)).toBeUndefined();
 	});
 
-	it('remembers queries newest first without repeats', () => {
-		const store = openStore(env);
-		rememberQuery(store, {ingestStart: '2025-10-04T00:00:00', limit: 50000}, new Date('2025-10-05T10:00:00Z'));
-		rememberQuery(store, {ingestStart: '2025-10-03T00:00:00', limit: 50000}, new Date('2025-10-05T11:00:00Z'));
-		rememberQuery(store, {ingestStart: '2025-10-04T00:00:00', limit: 50000}, new Date('2025-10-05T12:00:00Z'));
-		expect(store.get('queryHistory')).toEqual([
-			{at: '2025-10-05T12:00:00.000Z', query: {ingestStart: '2025-10-04T00:00:00', limit: 50000}},
-			{at: '2025-10-05T11:00:00.000Z', query: {ingestStart: '2025-10-03T00:00:00', limit: 50000}},
-		]);
-	});
 });
 
 describe('resolveToken', () => {

@@ -592,11 +592,6 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 		return resumeCommandLine(this.folder, this.apiUrl, Boolean(this.options.demo));
 	}
 
-	/** Write the journal now (the TUI calls it before it exits). */
-	flushJournal(): Promise<void> {
-		return this.journal.flush();
-	}
-
 	private journalState(): Journal {
 		return {
 			version: 1,
