@@ -84,3 +84,13 @@ export const KNOWN_FILE_TYPES = [
 	'Science CGI Level 0',
 	'Science WFI Level 0',
 ] as const;
+
+/** Where requests go and with which token: the one shape the browser, headless commands and the engine share. */
+export interface Connection {
+	apiUrl: string;
+	token?: string;
+	/** Where the token came from (flag, environment, store), for messages that name it. */
+	tokenSource?: string;
+	/** The embedded demo archive: its journal is marked so a bare `cassi resume` restarts it. */
+	demo?: boolean;
+}

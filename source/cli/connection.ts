@@ -1,12 +1,10 @@
 import {CassiError} from '../cassi/errors.js';
 import {endpoints, resolveApiUrl} from '../cassi/endpoints.js';
 import {resolveToken} from '../cassi/token.js';
+import type {Connection} from '../cassi/types.js';
 
-/** Where requests go and with which token; `close` stops an in-process demo emulator. */
-export interface Connection {
-	apiUrl: string;
-	token?: string;
-	tokenSource?: string;
+/** A resolved connection; `close` stops an in-process demo emulator. */
+export interface OpenConnection extends Connection {
 	demo: boolean;
 	close(): Promise<void>;
 }
@@ -30,7 +28,7 @@ export async function startDemo(): Promise<{apiUrl: string; token: string; close
 	return {apiUrl: emulator.url, token: emulator.token, close: () => emulator.close()};
 }
 
-export async function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process.env): Promise<Connection> {
+export async function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process.env): Promise<OpenConnection> {
 	if (flags.demo) {
 		const demo = await startDemo();
 		return {apiUrl: demo.apiUrl, token: demo.token, tokenSource: 'the demo archive', demo: true, close: demo.close};

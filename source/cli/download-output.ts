@@ -1,4 +1,4 @@
-import type {HeadlessOutputOptions} from '../cassi/download/headless.js';
+import type {HeadlessOutputOptions} from '../headless/download.js';
 import {CassiError} from '../cassi/errors.js';
 
 /** `-j/--parallel`: a whole number from 1 to 64, for `--download` and `resume` alike; unset: the engine adapts. */

@@ -140,7 +140,7 @@ export async function rootAction(given: RootOptions): Promise<number> {
 		// Never a quiet partial answer, -q or not: the limit dropped the newest files, or the service sent fewer.
 		if (outcome.cut && outcome.count > 0) process.stderr.write(`${cutLine(outcome.count, outcome.cut, query.limit)}\n`);
 		if (action === 'download') {
-			const {runHeadlessDownload} = await import('../cassi/download/headless.js');
+			const {runHeadlessDownload} = await import('../headless/download.js');
 			return await runHeadlessDownload({
 				records,
 				apiUrl: connection.apiUrl,

@@ -52,7 +52,7 @@ export async function resumeCommand(folder: string, flags: ResumeFlags): Promise
 	const controller = new AbortController();
 	const stop = onShutdown(() => controller.abort());
 	try {
-		const {runResume} = await import('../cassi/download/headless.js');
+		const {runResume} = await import('../headless/download.js');
 		return await runResume({
 			folder,
 			apiUrl: connection.apiUrl,

@@ -88,7 +88,7 @@ export async function syncCommand(folder: string, flags: SyncFlags): Promise<num
 		});
 		for (const hint of fileTypeHints(query.fileTypes, found)) process.stderr.write(`cassi: ${hint}\n`);
 		const previous = await loadJournal(folder).catch(() => undefined);
-		const {runHeadlessDownload} = await import('../cassi/download/headless.js');
+		const {runHeadlessDownload} = await import('../headless/download.js');
 		const output = downloadOutput(flags, controller.signal, connection.demo);
 		let code = await runHeadlessDownload({
 			records,

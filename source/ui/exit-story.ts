@@ -3,7 +3,7 @@
  * SIGTERM, SIGHUP, a lost terminal): the same summary a headless run prints and, when files
  * were left, the exact command that continues them. Exit 130 then, as an interrupted headless run.
  */
-import {formatSummary} from '../cassi/download/progress-line.js';
+import {formatSummary} from '../headless/progress-line.js';
 import {sanitizeDeep} from '../cassi/sanitize.js';
 import type {Manifest} from '../cassi/download/types.js';
 

@@ -5,7 +5,7 @@
 import type {EventEmitter} from 'node:events';
 import type {DownloadItem, Manifest, QueueSnapshot} from '../cassi/download/types.js';
 import type {CassiStore} from '../cassi/store.js';
-import type {Query, SearchPage} from '../cassi/types.js';
+import type {Connection, Query, SearchPage} from '../cassi/types.js';
 import type {WaitEvent} from '../cassi/waiting.js';
 
 export interface SearchClient {
@@ -34,12 +34,7 @@ export interface QueueEngine extends EventEmitter {
 	hasJournal?(): boolean;
 }
 
-export interface Connection {
-	apiUrl: string;
-	token?: string;
-	/** The embedded demo archive: its journal is marked so a bare `cassi resume` restarts it. */
-	demo?: boolean;
-}
+export type {Connection};
 
 export interface Services {
 	createClient(connection: Connection): SearchClient;

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {formatFinishedLine} from '../../source/cassi/download/progress-line.js';
+import {formatFinishedLine} from '../../source/headless/progress-line.js';
 import {expandHome} from '../../source/ui/effects/export.js';
 import {bytes} from '../../source/ui/format.js';
 

@@ -8,7 +8,7 @@ import {
 	formatTotalsLine,
 	formatTransferLine,
 	shortenMiddle,
-} from '../../source/cassi/download/progress-line.js';
+} from '../../source/headless/progress-line.js';
 import {FILE_STATES, type FileSnapshot, type FileState, type Manifest, type QueueSnapshot} from '../../source/cassi/download/types.js';
 
 const file = (overrides: Partial<FileSnapshot> = {}): FileSnapshot => ({

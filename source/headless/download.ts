@@ -3,16 +3,16 @@
  * terminal (one per active file plus totals, redrawn a few times a second), one
  * line per finished file otherwise, a summary, and the exit code.
  */
-import {CassiClient, NO_TOKEN_MESSAGE} from '../client.js';
-import {CassiError, EXIT} from '../errors.js';
-import {sanitizeDeep} from '../sanitize.js';
-import {writeAtomically, fileErrorReason} from '../write-atomically.js';
-import type {CassiRecord} from '../types.js';
-import {DownloadEngine, itemFromRecord, type EngineOptions} from './engine.js';
+import {CassiClient, NO_TOKEN_MESSAGE} from '../cassi/client.js';
+import {CassiError, EXIT} from '../cassi/errors.js';
+import {sanitizeDeep} from '../cassi/sanitize.js';
+import {writeAtomically, fileErrorReason} from '../cassi/write-atomically.js';
+import type {CassiRecord} from '../cassi/types.js';
+import {DownloadEngine, itemFromRecord, type EngineOptions} from '../cassi/download/engine.js';
 import {formatFinishedLine, formatSummary, formatTotalsLine, formatTransferLine, shortenMiddle} from './progress-line.js';
-import type {Journal} from './journal.js';
-import {resumeFromJournal, trustJournal} from './resume.js';
-import type {FileSnapshot, Manifest, QueueSnapshot} from './types.js';
+import type {Journal} from '../cassi/download/journal.js';
+import {resumeFromJournal, trustJournal} from '../cassi/download/resume.js';
+import type {FileSnapshot, Manifest, QueueSnapshot} from '../cassi/download/types.js';
 
 interface Output {
 	write(text: string): unknown;

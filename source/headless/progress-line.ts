@@ -6,8 +6,8 @@
 import cliTruncate from 'cli-truncate';
 import prettyBytes from 'pretty-bytes';
 import stringWidth from 'string-width';
-import {sanitizeText} from '../sanitize.js';
-import type {FileSnapshot, Manifest, QueueSnapshot} from './types.js';
+import {sanitizeText} from '../cassi/sanitize.js';
+import type {FileSnapshot, Manifest, QueueSnapshot} from '../cassi/download/types.js';
 
 export function formatDuration(seconds: number | undefined): string {
 	if (seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return '-:--';

@@ -3,11 +3,11 @@ import {readFile, stat} from 'node:fs/promises';
 import {join} from 'node:path';
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
-import {runHeadlessDownload, runResume} from '../../source/cassi/download/headless.js';
+import {runHeadlessDownload, runResume} from '../../source/headless/download.js';
 import type {Manifest} from '../../source/cassi/download/types.js';
 import type {CassiRecord} from '../../source/cassi/types.js';
-import {leftovers, sha256File} from './helpers.js';
-import {perTestFixture, type Fixture, type TempFolder} from './emulator-fixture.js';
+import {leftovers, sha256File} from '../download/helpers.js';
+import {perTestFixture, type Fixture, type TempFolder} from '../download/emulator-fixture.js';
 
 const A = 'CGI_00050001';
 const B = 'CGI_00050002';
