@@ -3,19 +3,14 @@
  * transfer (`name  42%  120 MB/s  ETA 0:12`, long names shortened in the middle),
  * a totals line, and the end-of-run summary. Pure; never wider than width - 1.
  */
-import cliTruncate from 'cli-truncate';
 import prettyBytes from 'pretty-bytes';
 import stringWidth from 'string-width';
 import {sanitizeText} from '../cassi/sanitize.js';
+import {clockDuration, cut} from '../state/text-width.js';
 import type {FileSnapshot, Manifest, QueueSnapshot} from '../cassi/download/types.js';
 
 export function formatDuration(seconds: number | undefined): string {
-	if (seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return '-:--';
-	const whole = Math.round(seconds);
-	const h = Math.floor(whole / 3600);
-	const m = Math.floor((whole % 3600) / 60);
-	const s = String(whole % 60).padStart(2, '0');
-	return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+	return clockDuration(seconds, '-:--');
 }
 
 export function formatRate(bytesPerSecond: number): string {
@@ -24,12 +19,7 @@ export function formatRate(bytesPerSecond: number): string {
 
 /** `CGI_0001…1850`: keeps both ends, which is where names differ. Counts terminal columns. */
 export function shortenMiddle(text: string, max: number): string {
-	if (max <= 0) return '';
-	if (stringWidth(text) <= max) return text;
-	let short = cliTruncate(text, max, {position: 'middle'});
-	// Wide characters (emoji, CJK) cannot be split: trim until it really fits.
-	while (stringWidth(short) > max) short = [...short].slice(0, -1).join('');
-	return short;
+	return cut(text, max, 'middle');
 }
 
 function clip(text: string, width: number): string {

@@ -55,3 +55,26 @@ function wrapAll(text: string, width: number): string[] {
 	if (line) lines.push(line);
 	return lines;
 }
+
+/**
+ * Cut to at most `width` terminal columns, with … at the given end (`middle` keeps both ends,
+ * which is where file names differ). Wide characters (emoji, CJK) cannot be split: it trims
+ * until the text really fits. The one cutter for the browser and the headless lines.
+ */
+export function cut(text: string, width: number, position: 'end' | 'middle' | 'start' = 'end'): string {
+	if (width <= 0) return '';
+	if (widthOf(text) <= width) return text;
+	let short = cliTruncate(text, width, {position});
+	while (widthOf(short) > width) short = position === 'start' ? [...short].slice(1).join('') : [...short].slice(0, -1).join('');
+	return short;
+}
+
+/** `1:02:03`, `4:05`: seconds as a clock; `unknown` when there is no finite answer (no rate yet). */
+export function clockDuration(seconds: number | undefined, unknown: string): string {
+	if (seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return unknown;
+	const whole = Math.round(seconds);
+	const h = Math.floor(whole / 3600);
+	const m = Math.floor((whole % 3600) / 60);
+	const s = String(whole % 60).padStart(2, '0');
+	return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}

@@ -1,5 +1,6 @@
 /** Small formatters shared by the screens. */
 import prettyBytes from 'pretty-bytes';
+import {clockDuration} from '../state/text-width.js';
 
 /**
  * pretty-bytes' default (three significant digits, rounded) as the status line, the download
@@ -20,12 +21,7 @@ export function shortTime(value: string | undefined, wide: boolean): string {
 export {shortType, tinyType} from '../state/type-labels.js';
 
 export function duration(seconds: number | undefined): string {
-	if (seconds === undefined || !Number.isFinite(seconds)) return '—';
-	const s = Math.max(0, Math.round(seconds));
-	const h = Math.floor(s / 3600);
-	const m = Math.floor((s % 3600) / 60);
-	const rest = String(s % 60).padStart(2, '0');
-	return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
+	return clockDuration(seconds, '—');
 }
 
 export function count(value: number): string {

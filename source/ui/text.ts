@@ -1,8 +1,7 @@
 /** Fitting text to columns: every cell is cut and padded to its exact width, so nothing wraps. */
-import cliTruncate from 'cli-truncate';
-import {widthOf} from '../state/text-width.js';
+import {cut, widthOf} from '../state/text-width.js';
 
-export {widthOf, wrapWords} from '../state/text-width.js';
+export {cut, widthOf, wrapWords} from '../state/text-width.js';
 
 /** Cut to `width` columns (with … at the given end) and pad with spaces to exactly `width`. */
 export function fit(text: string, width: number, options: {align?: 'left' | 'right'; cut?: 'end' | 'middle' | 'start'} = {}): string {
@@ -10,15 +9,9 @@ export function fit(text: string, width: number, options: {align?: 'left' | 'rig
 	let value = text;
 	let size = widthOf(value);
 	if (size > width) {
-		value = cliTruncate(value, width, {position: options.cut ?? 'end'});
+		value = cut(value, width, options.cut ?? 'end');
 		size = widthOf(value);
 	}
 	const pad = ' '.repeat(Math.max(0, width - size));
 	return options.align === 'right' ? pad + value : value + pad;
-}
-
-/** Cut only (no padding). */
-export function cut(text: string, width: number, position: 'end' | 'middle' | 'start' = 'end'): string {
-	if (width <= 0) return '';
-	return widthOf(text) > width ? cliTruncate(text, width, {position}) : text;
 }
