@@ -1,4 +1,5 @@
 // `npm run bench [name]`: every target as a ratio against a reference measured in the same run.
+import {benchBrowserLoad} from './browser-load.mjs';
 import {benchDownload} from './download.mjs';
 import {benchLoad} from './load.mjs';
 import {benchSearchCount} from './search-count.mjs';
@@ -31,6 +32,7 @@ const benches = {
 	keys: benchKeys,
 	download: () => benchDownload({token: DEMO_TOKEN}),
 	load: () => benchLoad({token: DEMO_TOKEN}),
+	'browser-load': () => benchBrowserLoad({token: DEMO_TOKEN}),
 	small: () => benchSmallFiles({token: DEMO_TOKEN}),
 	scale: () => benchScale({token: DEMO_TOKEN}),
 };

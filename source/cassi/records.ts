@@ -254,20 +254,36 @@ export function recordId(record: CassiRecord): string {
  * hash of each record's key fields (dedupe-keys.ts), the same fields as recordId, so a
  * million rows cost tens of megabytes, not hundreds.
  */
+/** The 64-bit hash of recordId's fields, left in the hasher's h1 and h2. */
+function hashKeyFields(hasher: KeyHasher, record: CassiRecord): void {
+	hasher.reset();
+	hasher.field(record.checksum);
+	hasher.field(record.fileType);
+	hasher.field(record.ingestCompletionDate);
+	hasher.field(record.archiveFileName);
+	hasher.field(record.search_key);
+	hasher.finish();
+}
+
+const idHasher = new KeyHasher();
+
+/**
+ * recordId in ~14 characters: the de-duplication hash of the same fields, for what a session
+ * holds per row (300k JSON ids cost ~50 MB). Two rows share one only when the Deduper would
+ * already have dropped one of them as a repeat.
+ */
+export function compactRecordId(record: CassiRecord): string {
+	hashKeyFields(idHasher, record);
+	return `${(idHasher.h1 >>> 0).toString(36)}.${(idHasher.h2 >>> 0).toString(36)}`;
+}
+
 export class Deduper {
 	private readonly seen = new KeySet();
 	private readonly hasher = new KeyHasher();
 	duplicates = 0;
 
 	private hash(record: CassiRecord): void {
-		const hasher = this.hasher;
-		hasher.reset();
-		hasher.field(record.checksum);
-		hasher.field(record.fileType);
-		hasher.field(record.ingestCompletionDate);
-		hasher.field(record.archiveFileName);
-		hasher.field(record.search_key);
-		hasher.finish();
+		hashKeyFields(this.hasher, record);
 	}
 
 	/** The records not seen before; `countRepeats` false for rows we asked for again. */

@@ -1,5 +1,5 @@
 /** Records → rows, once, as pages arrive: every later sort, filter and frame reads these fields. */
-import {exposure, recordId, recordSize} from '../cassi/records.js';
+import {compactRecordId, exposure, recordSize} from '../cassi/records.js';
 import {sanitizeText} from '../cassi/sanitize.js';
 import type {CassiRecord} from '../cassi/types.js';
 import {keyOf} from './mark-set.js';
@@ -24,28 +24,54 @@ export function utcMs(value: string): number {
 	return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(trimmed) ? Date.parse(`${trimmed}Z`) : Number.NaN;
 }
 
-export function toRow(record: CassiRecord): Row {
-	const times = exposure(record);
-	// The client sanitised these; the fast path makes doing it again nearly free, and the
-	// list must never draw an escape sequence whatever fed it.
-	const name = sanitizeText(String(record.archiveFileName));
-	const type = sanitizeText(String(record.fileType));
-	const id = recordId(record);
-	const row: Row = {
-		id,
-		key: keyOf(id),
-		record,
-		name,
-		type,
+/**
+ * A row holds what sorting, filtering and marking read on every key; the times shown only for
+ * the ~40 rows on screen (and in the detail view and export) are read from the record when drawn,
+ * so 300k rows do not each keep three more strings.
+ */
+class RecordRow implements Row {
+	readonly id: string;
+	readonly key: number;
+	readonly name: string;
+	readonly type: string;
+	readonly haystack: string;
+	readonly ingestKey: string;
+	readonly ingestMs: number;
+	readonly size?: number;
+
+	constructor(readonly record: CassiRecord) {
+		// The client sanitised these; the fast path makes doing it again nearly free, and the
+		// list must never draw an escape sequence whatever fed it.
+		const name = sanitizeText(String(record.archiveFileName));
+		const type = sanitizeText(String(record.fileType));
+		// Compact: the marks table keeps every id of the session, so a row's id is a short hash.
+		this.id = compactRecordId(record);
+		this.key = keyOf(this.id);
+		this.name = name;
+		this.type = type;
 		// The name, the full type and the label the list shows, so `/hk` finds every HK Telem row.
-		haystack: `${name}\u0000${type}\u0000${shortType(type)}`.toLowerCase(),
-		ingest: trimSeconds(String(record.ingestCompletionDate)),
-		ingestKey: ingestSortKey(String(record.ingestCompletionDate)),
-		ingestMs: utcMs(String(record.ingestCompletionDate)),
-	};
-	if (times.startTime) row.expStart = trimSeconds(times.startTime);
-	if (times.endTime) row.expEnd = trimSeconds(times.endTime);
-	const size = recordSize(record);
-	if (size !== undefined) row.size = size;
-	return row;
+		this.haystack = `${name}\u0000${type}\u0000${shortType(type)}`.toLowerCase();
+		this.ingestKey = ingestSortKey(String(record.ingestCompletionDate));
+		this.ingestMs = utcMs(String(record.ingestCompletionDate));
+		const size = recordSize(record);
+		if (size !== undefined) this.size = size;
+	}
+
+	get ingest(): string {
+		return trimSeconds(String(this.record.ingestCompletionDate));
+	}
+
+	get expStart(): string | undefined {
+		const start = exposure(this.record).startTime;
+		return start ? trimSeconds(start) : undefined;
+	}
+
+	get expEnd(): string | undefined {
+		const end = exposure(this.record).endTime;
+		return end ? trimSeconds(end) : undefined;
+	}
+}
+
+export function toRow(record: CassiRecord): Row {
+	return new RecordRow(record);
 }
