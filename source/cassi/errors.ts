@@ -15,7 +15,8 @@ export type ErrorKind =
 	| 'aborted';
 
 /** anomaly: `cassi check` found a type missing, low or high (or a cut result), so cron can mail on 4. */
-export const EXIT = {ok: 0, failed: 1, usage: 2, auth: 3, anomaly: 4} as const;
+/** Exit codes: `interrupted` is the shell's 128 + SIGINT, for a run stopped by Ctrl-C or a signal. */
+export const EXIT = {ok: 0, failed: 1, usage: 2, auth: 3, anomaly: 4, interrupted: 130} as const;
 
 export class CassiError extends Error {
 	readonly kind: ErrorKind;

@@ -1,4 +1,4 @@
-import {CassiError} from '../cassi/errors.js';
+import {CassiError, EXIT} from '../cassi/errors.js';
 
 /**
  * One line on stderr, and the exit code. A stack only with CASSI_DEBUG=1; CassiError
@@ -12,5 +12,5 @@ export function reportError(error: unknown, stderr: NodeJS.WritableStream = proc
 	const message = error instanceof Error ? error.message : String(error);
 	stderr.write(`cassi: unexpected error: ${message.split('\n')[0]} (run with CASSI_DEBUG=1 for details)\n`);
 	if (process.env.CASSI_DEBUG === '1' && error instanceof Error) stderr.write(`${error.stack}\n`);
-	return 1;
+	return EXIT.failed;
 }

@@ -1,7 +1,7 @@
 import {NO_TOKEN_MESSAGE} from '../cassi/client.js';
 import {assertSafeForToken, endpoints, resolveApiUrl} from '../cassi/endpoints.js';
 import {cutLine} from '../cassi/cut.js';
-import {CassiError} from '../cassi/errors.js';
+import {CassiError, EXIT} from '../cassi/errors.js';
 import {queryFromOptions, validateLimit} from '../cassi/query.js';
 import type {Query} from '../cassi/types.js';
 import {readLastCheck} from '../cassi/watermark.js';
@@ -136,7 +136,7 @@ export async function rootAction(given: RootOptions): Promise<number> {
 		for (const hint of fileTypeHints(query.fileTypes, outcome.fileTypes)) process.stderr.write(`cassi: ${hint}\n`);
 		const empty = emptyAnswer(outcome);
 		if (empty) process.stderr.write(`${empty.failed ? 'cassi: ' : ''}${empty.line}\n`);
-		if (empty?.failed) return 1;
+		if (empty?.failed) return EXIT.failed;
 		// Never a quiet partial answer, -q or not: the limit dropped the newest files, or the service sent fewer.
 		if (outcome.cut && outcome.count > 0) process.stderr.write(`${cutLine(outcome.count, outcome.cut, query.limit)}\n`);
 		if (action === 'download') {
@@ -152,12 +152,12 @@ export async function rootAction(given: RootOptions): Promise<number> {
 			});
 		}
 		await writeOut(writer!.end(outcome.cut));
-		return 0;
+		return EXIT.ok;
 	} catch (error) {
 		// Ctrl-C or a dropped session during the search: the same exit as an interrupted download.
 		if (controller.signal.aborted) {
 			process.stderr.write('cassi: interrupted\n');
-			return 130;
+			return EXIT.interrupted;
 		}
 		throw error;
 	} finally {

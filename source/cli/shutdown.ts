@@ -2,10 +2,12 @@
  * SIGINT/SIGTERM/SIGHUP run the handler once (abort, flush, close); a second signal
  * exits at once. Returns an unsubscribe for when the work finished normally.
  */
+import {EXIT} from '../cassi/errors.js';
+
 export function onShutdown(handler: (signal: NodeJS.Signals) => void): () => void {
 	let seen = false;
 	const listener = (signal: NodeJS.Signals) => {
-		if (seen) process.exit(130);
+		if (seen) process.exit(EXIT.interrupted);
 		seen = true;
 		handler(signal);
 	};

@@ -1,6 +1,6 @@
 import {Argument, Command, Option} from 'commander';
 import {resolveApiUrl} from '../cassi/endpoints.js';
-import {CassiError} from '../cassi/errors.js';
+import {CassiError, EXIT} from '../cassi/errors.js';
 import type {CheckFlags} from '../commands/check.js';
 import {EMULATOR_TOKEN} from '../cassi/types.js';
 import type {SyncFlags} from '../commands/sync.js';
@@ -61,7 +61,7 @@ export function defineSubcommands(program: Command, run: Runner): void {
 			run(async () => {
 				const {parseEmulatorFlags, runEmulatorCommand} = await import('../emulator/command.js');
 				await runEmulatorCommand(parseEmulatorFlags(options));
-				return 0;
+				return EXIT.ok;
 			})(),
 		);
 
@@ -134,7 +134,7 @@ export function defineSubcommands(program: Command, run: Runner): void {
 				const {completionScript} = await import('../commands/completion.js');
 				if (shell !== 'bash' && shell !== 'zsh') throw new CassiError('usage', `no completion for "${shell}": choose bash or zsh`);
 				process.stdout.write(completionScript(shell, program));
-				return 0;
+				return EXIT.ok;
 			})(),
 		);
 }

@@ -5,7 +5,7 @@
 import {buildCheckReport, checkExitCode, checkQuery, DEFAULT_BASELINE_DAYS, MAX_BASELINE_DAYS} from '../cassi/check.js';
 import {NO_TOKEN_MESSAGE} from '../cassi/client.js';
 import {parseDateInput} from '../cassi/dates.js';
-import {CassiError} from '../cassi/errors.js';
+import {CassiError, EXIT} from '../cassi/errors.js';
 import {queryFromOptions} from '../cassi/query.js';
 import {connect} from '../cli/connection.js';
 import {fileTypeHints} from '../cli/file-type-hint.js';
@@ -74,7 +74,7 @@ export async function checkCommand(flags: CheckFlags): Promise<number> {
 	} catch (error) {
 		if (controller.signal.aborted) {
 			process.stderr.write('cassi: interrupted\n');
-			return 130;
+			return EXIT.interrupted;
 		}
 		throw error;
 	} finally {

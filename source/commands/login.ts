@@ -1,5 +1,5 @@
 import {CassiClient} from '../cassi/client.js';
-import {CassiError} from '../cassi/errors.js';
+import {CassiError, EXIT} from '../cassi/errors.js';
 import {openStore} from '../cassi/store.js';
 import {maskToken} from '../cassi/token.js';
 import {TOKEN_URL} from '../cassi/types.js';
@@ -29,7 +29,7 @@ export async function login(options: LoginOptions): Promise<number> {
 	const store = openStore();
 	store.set('token', token);
 	process.stderr.write(`Saved the token (${maskToken(token)}${options.check ? `, accepted by ${options.apiUrl}` : ', not checked'}) to ${store.path}\n`);
-	return 0;
+	return EXIT.ok;
 }
 
 export function logout(): number {
@@ -37,5 +37,5 @@ export function logout(): number {
 	const had = store.get('token') !== undefined;
 	store.delete('token');
 	process.stderr.write(had ? `Removed the saved token from ${store.path}\n` : 'No saved token to remove.\n');
-	return 0;
+	return EXIT.ok;
 }

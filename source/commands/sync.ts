@@ -110,7 +110,7 @@ export async function syncCommand(folder: string, flags: SyncFlags): Promise<num
 	} catch (error) {
 		if (controller.signal.aborted) {
 			process.stderr.write(`cassi: interrupted: run \`cassi sync ${sanitizeText(folder)}\` again to continue\n`);
-			return 130;
+			return EXIT.interrupted;
 		}
 		throw error;
 	} finally {

@@ -143,7 +143,7 @@ async function drive(engine: DownloadEngine, options: HeadlessOutputOptions): Pr
 	const manifestWritten = await report(manifest, options);
 	if (interrupted) {
 		options.stderr.write(`interrupted: run \`${engine.resumeCommand()}\` to continue\n`);
-		return 130;
+		return EXIT.interrupted;
 	}
 	if (engine.stoppedBy) {
 		options.stderr.write(`${engine.stoppedBy.message}\n`);
