@@ -23,7 +23,7 @@ import {StatusLine} from './components/status-line/status-line.js';
 import {TimelineBar} from './components/timeline-bar/timeline-bar.js';
 import {TokenScreen} from './components/token-screen/token-screen.js';
 import {WelcomeScreen} from './components/welcome-screen/welcome-screen.js';
-import {activeContexts, hintsFor} from './keys.js';
+import {activeContexts, hintsFor, keyFor} from './keys.js';
 
 export interface AppProps {
 	state: AppState;
@@ -32,10 +32,10 @@ export interface AppProps {
 
 function emptyText(state: AppState): string {
 	if (state.search.running) return 'Searching…';
-	if (state.search.error) return `The search failed: ${state.search.error} (r tries again)`;
-	if (!state.search.query) return 'No query yet: press Y for yesterday, T for today, or e to edit the query';
-	if (state.rows.length > 0) return 'No file matches the filter (Esc clears it)';
-	return 'No files match this query (e edits it)';
+	if (state.search.error) return `The search failed: ${state.search.error} (${keyFor('refresh', 'list')} tries again)`;
+	if (!state.search.query) return `No query yet: press ${keyFor('preset-yesterday', 'list')} for yesterday, ${keyFor('preset-today', 'list')} for today, or ${keyFor('open-form', 'list')} to edit the query`;
+	if (state.rows.length > 0) return `No file matches the filter (${keyFor('back', 'list')} clears it)`;
+	return `No files match this query (${keyFor('open-form', 'list')} edits it)`;
 }
 
 function Browse({state}: {state: AppState}) {

@@ -261,6 +261,16 @@ export function keysLabel(keys: string[]): string {
 	return keys.map(keyLabel).join(' ');
 }
 
+/**
+ * The label of the first key bound to `command` in `context` (`Enter`, `Esc`, `Y`), for prose
+ * hints: rebinding a key in the table changes every hint that names it.
+ */
+export function keyFor(command: Command, context: KeyContext): string {
+	const binding = KEY_BINDINGS.find(candidate => candidate.command === command && candidate.contexts.includes(context));
+	if (!binding) throw new Error(`no key for ${command} in ${context}`);
+	return keyLabel(binding.keys[0]);
+}
+
 /** Bindings that apply in these contexts, in table order, for the help overlay. */
 export function bindingsFor(contexts: KeyContext[]): Array<{context: KeyContext; bindings: KeyBinding[]}> {
 	return contexts

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {COMMANDS} from '../../source/state/actions.js';
-import {activeContexts, commandFor, hintsFor, KEY_BINDINGS, keyLabel, keysMarkdown, resolveKey} from '../../source/ui/keys.js';
+import {activeContexts, commandFor, hintsFor, KEY_BINDINGS, keyLabel, keysMarkdown, resolveKey, keyFor} from '../../source/ui/keys.js';
 import {parseKeypress} from '../../source/ui/keypress.js';
 import {rootReducer} from '../../source/ui/root.js';
 import {KEY_BYTES, loadedState, press} from '../state/fixtures.js';
@@ -141,5 +141,21 @@ describe('footer hints', () => {
 	it('the help screen hints how to close it, not "F1 help"; other screens keep their help hint', () => {
 		expect(hintsFor(['help', 'global']).map(hint => hint.label)).toEqual(['close']);
 		expect(hintsFor(['list', 'global']).map(hint => hint.label)).toContain('help');
+	});
+});
+
+describe('key names in prose', () => {
+	it('come from the key table, so a rebound key cannot leave a hint wrong', () => {
+		expect(keyFor('text-done', 'filter')).toBe('Enter');
+		expect(keyFor('back', 'filter')).toBe('Esc');
+		const binding = KEY_BINDINGS.find(candidate => candidate.command === 'preset-yesterday')!;
+		const keys = binding.keys;
+		binding.keys = ['y'];
+		try {
+			expect(keyFor('preset-yesterday', 'list')).toBe('y');
+		} finally {
+			binding.keys = keys;
+		}
+		expect(() => keyFor('queue-pause', 'filter')).toThrow(/no key for queue-pause in filter/);
 	});
 });

@@ -3,6 +3,7 @@ import {Box, Text} from 'ink';
 import React from 'react';
 import type {ExportForm} from '../../../state/types.js';
 import {fit} from '../../text.js';
+import {keyFor, keyLabel} from '../../keys.js';
 import {useTheme} from '../../theme.js';
 import {TextField} from '../text-field/text-field.js';
 
@@ -32,7 +33,7 @@ export function ExportScreen({form, marked, inView, width, height}: {form: Expor
 				row('file', 'File', form.file)
 			)}
 			<Text> </Text>
-			<Text color={theme.muted}>{fit('↑↓ field · ←→ change · Enter writes · Esc cancels', width)}</Text>
+			<Text color={theme.muted}>{fit(`${keyLabel('up')}${keyLabel('down')} field · ${keyLabel('left')}${keyLabel('right')} change · ${keyFor('export-write', 'export')} writes · ${keyFor('back', 'export')} cancels`, width)}</Text>
 		</Box>
 	);
 }

@@ -7,6 +7,7 @@ import React from 'react';
 import {checkForm, FIELD_LABELS, focusRows, TEXT_FIELDS, typeFocus} from '../../../state/form.js';
 import type {FormState} from '../../../state/types.js';
 import {fit, widthOf} from '../../text.js';
+import {keyFor} from '../../keys.js';
 import {useTheme} from '../../theme.js';
 import {TextField} from '../text-field/text-field.js';
 import {parseDateInput} from '../../../cassi/dates.js';
@@ -117,7 +118,7 @@ export function QueryForm({form, knownTypes, counts, lastQuery, lastCheck, now, 
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			{lines}
-			<Text color={firstError ? theme.error : theme.muted}>{fit(firstError ? `✗ ${firstError}` : '  Enter runs the query · Esc back to the results', width)}</Text>
+			<Text color={firstError ? theme.error : theme.muted}>{fit(firstError ? `✗ ${firstError}` : `  ${keyFor('form-run', 'form')} runs the query · ${keyFor('back', 'form')} back to the results`, width)}</Text>
 		</Box>
 	);
 }

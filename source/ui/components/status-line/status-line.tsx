@@ -10,6 +10,7 @@ import type {MarkedStats} from '../../../state/selectors.js';
 import type {AppState} from '../../../state/types.js';
 import {bytes, shortType, SPINNER} from '../../format.js';
 import {fit, widthOf, wrapWords} from '../../text.js';
+import {keyFor} from '../../keys.js';
 import {useTheme} from '../../theme.js';
 import {TextField} from '../text-field/text-field.js';
 
@@ -96,7 +97,7 @@ export function StatusLine(props: StatusLineProps) {
 					<Text>/</Text>
 					<TextField field="filter" value={props.filter} focus placeholder={FILTER_PLACEHOLDER} />
 				</Box>
-				<Text>{fit(`  ${fitParts([count, 'Enter keeps', 'Esc cancels'], width - typed - 2)}`, width - typed)}</Text>
+				<Text>{fit(`  ${fitParts([count, `${keyFor('text-done', 'filter')} keeps`, `${keyFor('back', 'filter')} cancels`], width - typed - 2)}`, width - typed)}</Text>
 			</Box>
 		);
 	}

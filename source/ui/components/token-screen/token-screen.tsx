@@ -5,6 +5,7 @@ import {EMULATOR_TOKEN, TOKEN_URL} from '../../../cassi/types.js';
 import type {TokenForm} from '../../../state/types.js';
 import {SPINNER} from '../../format.js';
 import {fit} from '../../text.js';
+import {keyFor} from '../../keys.js';
 import {useTheme} from '../../theme.js';
 import {TextField} from '../text-field/text-field.js';
 import {TextLines, type TextLine} from '../text-lines/text-lines.js';
@@ -57,7 +58,7 @@ export function TokenScreen({token, service, storePath, spinner, width, height}:
 				<Text>{`Paste your ${service ? '' : 'MAST '}token: `}</Text>
 				<TextField field="token" value={token.value} focus={!token.checking} mask="•" placeholder="paste or type it here" />
 			</Box>
-			<Text>{fit(`[${token.save ? 'x' : ' '}] Save it for next time (Tab toggles)${storePath ? ` in ${storePath}` : ''}`, width)}</Text>
+			<Text>{fit(`[${token.save ? 'x' : ' '}] Save it for next time (${keyFor('token-toggle-save', 'token')} toggles)${storePath ? ` in ${storePath}` : ''}`, width)}</Text>
 			<Text> </Text>
 			{token.checking ? (
 				<Text color={theme.accent}>{fit(`${SPINNER[spinner % SPINNER.length]} Checking the token…`, width)}</Text>
@@ -66,7 +67,7 @@ export function TokenScreen({token, service, storePath, spinner, width, height}:
 					{fit(`✗ ${token.error}`, width)}
 				</Text>
 			) : (
-				<Text color={theme.muted}>{fit('Enter checks it · D (with the field empty) opens the demo archive · ^C quits', width)}</Text>
+				<Text color={theme.muted}>{fit(`${keyFor('token-submit', 'token')} checks it · ${keyFor('open-demo', 'token-empty')} (with the field empty) opens the demo archive · ${keyFor('force-quit', 'global')} quits`, width)}</Text>
 			)}
 		</Box>
 	);
