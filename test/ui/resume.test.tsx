@@ -43,7 +43,9 @@ describe('resuming an earlier queue', () => {
 		const first = new DownloadEngine({apiUrl: emulator.url, token: emulator.token, folder, parallel: 1});
 		first.add(records.map(itemFromRecord));
 		await first.start();
-		await new Promise(resolve => setTimeout(resolve, 300));
+		// Stopped part-way: once some bytes are on disk, not after a guessed pause.
+		for (let index = 0; index < 500 && (first.snapshot().files[0]?.bytes ?? 0) === 0; index++) await tick(10);
+		expect(first.snapshot().files[0]?.bytes).toBeGreaterThan(0);
 		await first.close();
 
 		const stdin = new FakeStdin();

@@ -116,6 +116,16 @@ describe('runTui', () => {
 });
 
 describe('runTui in a headless terminal (what a user sees)', () => {
+	/** The screen once it shows what `done` waits for (or the last one, after 2 s). */
+	async function screenWhen(stdout: {output: string}, cols: number, rows: number, done: (lines: string[]) => boolean): Promise<string[]> {
+		let lines = await screenOf(stdout.output, cols, rows);
+		for (let index = 0; index < 200 && !done(lines); index++) {
+			await tick(10);
+			lines = await screenOf(stdout.output, cols, rows);
+		}
+		return lines;
+	}
+
 	async function screenOf(output: string, cols: number, rows: number): Promise<string[]> {
 		const {default: xterm} = await import('@xterm/headless');
 		// A real tty turns \n into \r\n (onlcr); this fake stdout is not one.
@@ -131,8 +141,7 @@ describe('runTui in a headless terminal (what a user sees)', () => {
 	it('fills 80×24 without wrapping or scrolling, and redraws cleanly after a resize', async () => {
 		const {stdin, stdout, done} = start();
 		await ready(stdout);
-		await tick(50);
-		let lines = await screenOf(stdout.output, 80, 24);
+		let lines = await screenWhen(stdout, 80, 24, screen => screen[23]?.includes('? help') ?? false);
 		expect(lines[0]).toMatch(/^cassi\s+Query:/);
 		expect(lines[1]).toMatch(/Presets\s+T today/);
 		expect(lines[23]).toContain('? help');
@@ -142,8 +151,7 @@ describe('runTui in a headless terminal (what a user sees)', () => {
 		const before = stdout.output.length;
 		stdout.emit('resize');
 		for (let index = 0; index < 100 && stdout.output.length === before; index++) await tick(10);
-		await tick(50);
-		lines = await screenOf(stdout.output, 200, 50);
+		lines = await screenWhen(stdout, 200, 50, screen => screen[49]?.includes('? help') ?? false);
 		expect(lines[0]).toMatch(/^cassi\s+Query:/);
 		expect(lines[49]).toContain('? help');
 		stdin.write('\u0003');
