@@ -22,9 +22,15 @@ export function TextField({field, value, focus, mask, placeholder}: TextFieldPro
 	// it saw late) gets a fresh input with the cursor at the end, not a cursor left mid-word.
 	const [input, setInput] = useState({value, expected: value, generation: 0});
 	if (value !== input.value) setInput({value, expected: value, generation: value === input.expected ? input.generation : input.generation + 1});
+	// React runs ink-text-input's effects (where its key listener is swapped for one that knows
+	// the new value and cursor) only when the next update starts: start one right after each
+	// change, so a key that changes nothing (←) is not heard by a listener that is gone.
+	const [, setSettled] = useState(0);
 	useLayoutEffect(() => {
 		latest.current = value;
-	}, [value]);
+		// eslint-disable-next-line react-hooks/set-state-in-effect -- the extra update is the point: it makes React run the effects it holds
+		setSettled(count => count + 1);
+	}, [value, input.generation]);
 	// Runs after ink-text-input's own listener is in place (children's effects run first).
 	useEffect(() => (focus ? bus.listen(field) : undefined), [bus, field, focus]);
 	const onChange = (after: string) => {
