@@ -6,7 +6,7 @@ import {importX} from 'eslint-plugin-import-x';
 import {createTypeScriptImportResolver} from 'eslint-import-resolver-typescript';
 
 export default tseslint.config(
-	{ignores: ['dist/**', 'coverage/**', 'node_modules/**']},
+	{ignores: ['dist/**', 'dist-bench/**', 'coverage/**', 'node_modules/**']},
 	{linterOptions: {reportUnusedDisableDirectives: 'error'}},
 	js.configs.recommended,
 	...tseslint.configs.recommended,

@@ -110,7 +110,7 @@ export async function benchLoad({token, presses = 240, gapMs = 40, ratePerConnec
 			parallel: 4,
 			exit() {},
 		};
-		const {MemoryStdin, MemoryStdout} = await import('../dist/ui/memory-terminal.js');
+		const {MemoryStdin, MemoryStdout} = await import('../dist-bench/test/ui/memory-terminal.js');
 		const stdin = new MemoryStdin();
 		const stdout = new MemoryStdout(100, 30, false);
 		instance = render(React.createElement(CassiApp, {initial: state, services, connection: {apiUrl: emulator.url, token}, initialEngine: engine}), {

@@ -11,7 +11,7 @@ process.env.NODE_ENV ??= 'production';
 const {DEMO_TOKEN} = await import('../dist/emulator/index.js');
 
 async function benchKeys() {
-	const {benchKeyKinds} = await import('../dist/ui/bench-keys.js');
+	const {benchKeyKinds} = await import('../dist-bench/bench/bench-keys.js');
 	const rows = 100_000;
 	const kinds = await benchKeyKinds({rows});
 	const ms = value => `${value.toFixed(1).padStart(6)} ms`;

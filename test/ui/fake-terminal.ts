@@ -1,5 +1,5 @@
 /** Terminal streams for runTui tests: the app's own in-memory terminal, with `write` to type. */
-import {MemoryStdin, MemoryStdout} from '../../source/ui/memory-terminal.js';
+import {MemoryStdin, MemoryStdout} from './memory-terminal.js';
 
 export class FakeStdin extends MemoryStdin {
 	write(data: string) {

@@ -5,12 +5,12 @@
  */
 import {render} from 'ink';
 import React from 'react';
-import type {CassiRecord} from '../cassi/types.js';
-import {initialState} from '../state/initial.js';
-import {reducer} from '../state/reducer.js';
-import {MemoryStdin, MemoryStdout} from './memory-terminal.js';
-import {CassiApp} from './root.js';
-import type {Services} from './services.js';
+import type {CassiRecord} from '../source/cassi/types.js';
+import {initialState} from '../source/state/initial.js';
+import {reducer} from '../source/state/reducer.js';
+import {MemoryStdin, MemoryStdout} from '../test/ui/memory-terminal.js';
+import {CassiApp} from '../source/ui/root.js';
+import type {Services} from '../source/ui/services.js';
 
 const TYPES = ['Science CGI Level 0', 'Science WFI Level 0', 'Housekeeping Ancillary Telemetry Data', 'Guide Window Level 0', 'Calibrated Engineering Data'];
 
