@@ -1,25 +1,12 @@
 // Download bench (issue 4): ours vs curl on the same request, memory flat in file size,
 // and 4 workers vs 1 on a per-connection throttle. Each line is a ratio from this run.
-import {spawn} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {cli, median, ratio, root, timed, timedOnce} from './lib.mjs';
+import {cli, median, ratio, timed, timedOnce, startBenchEmulator} from './lib.mjs';
 
-async function emulatorProcess(rate) {
-	const child = spawn(process.execPath, [path.join(root, 'bench', 'download-emulator.mjs'), String(rate ?? 0)], {
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
-	const {url, urls} = await new Promise((resolve, reject) => {
-		let buffer = '';
-		child.stdout.on('data', chunk => {
-			buffer += chunk;
-			const match = /^READY (\S+)\n(\{.*\})\n/m.exec(buffer);
-			if (match) resolve({url: match[1], urls: JSON.parse(match[2])});
-		});
-		child.once('exit', code => reject(new Error(`bench emulator exited with ${code}`)));
-	});
-	return {url, urls, close: () => child.kill('SIGTERM')};
+function emulatorProcess(rate) {
+	return startBenchEmulator('download-emulator.mjs', [rate ?? 0]);
 }
 
 function folder() {

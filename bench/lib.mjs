@@ -25,6 +25,21 @@ export async function startEmulatorProcess(args = []) {
 	return {url, close: () => child.kill('SIGTERM')};
 }
 
+/** A bench emulator script (bench/NAME.mjs ARGS) in its own process; it prints READY <url> and a JSON line of product URLs. */
+export async function startBenchEmulator(script, args) {
+	const child = spawn(process.execPath, [path.join(root, 'bench', script), ...args.map(String)], {stdio: ['ignore', 'pipe', 'inherit']});
+	const {url, urls} = await new Promise((resolve, reject) => {
+		let buffer = '';
+		child.stdout.on('data', chunk => {
+			buffer += chunk;
+			const match = /^READY (\S+)\n(\{.*\})\n/m.exec(buffer);
+			if (match) resolve({url: match[1], urls: JSON.parse(match[2])});
+		});
+		child.once('exit', code => reject(new Error(`bench emulator exited with ${code}`)));
+	});
+	return {url, urls, close: () => child.kill('SIGTERM')};
+}
+
 /** One run of a command under GNU time: wall and CPU seconds (user + system, children included), peak RSS. */
 export function timedOnce(command, args, {env = process.env} = {}) {
 	const result = spawnSync('/usr/bin/time', ['-f', 'BENCH %e %U %S %M', command, ...args], {env, encoding: 'utf8', maxBuffer: 1 << 30});

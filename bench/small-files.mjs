@@ -1,28 +1,15 @@
 // Small files (issue 15): many 16 KiB files over a 30 ms link, ours (default settings) vs
 // `xargs -P 8 curl` on the same requests; and against a server slow on reused connections,
 // ours vs the seed's serial loop (one new connection per file). Ratios from this run.
-import {spawn} from 'node:child_process';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {cliBin, pythonWithPandas, ratio, root, seedHelpers, timed, writeTemp} from './lib.mjs';
+import {cliBin, pythonWithPandas, ratio, seedHelpers, timed, writeTemp, startBenchEmulator} from './lib.mjs';
 
 const TOKEN_ENV = 'CASSI_BENCH_TOKEN';
 
-async function emulatorProcess(count, latencyMs, reuseLatencyMs) {
-	const child = spawn(process.execPath, [path.join(root, 'bench', 'small-files-emulator.mjs'), String(count), String(latencyMs), String(reuseLatencyMs)], {
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
-	const {url, urls} = await new Promise((resolve, reject) => {
-		let buffer = '';
-		child.stdout.on('data', chunk => {
-			buffer += chunk;
-			const match = /^READY (\S+)\n(\{.*\})\n/m.exec(buffer);
-			if (match) resolve({url: match[1], urls: JSON.parse(match[2])});
-		});
-		child.once('exit', code => reject(new Error(`bench emulator exited with ${code}`)));
-	});
-	return {url, urls, close: () => child.kill('SIGTERM')};
+function emulatorProcess(count, latencyMs, reuseLatencyMs) {
+	return startBenchEmulator('small-files-emulator.mjs', [count, latencyMs, reuseLatencyMs]);
 }
 
 const folder = () => mkdtempSync(path.join(tmpdir(), 'cassi-bench-small-'));

@@ -13,7 +13,7 @@ import {waitingFor} from './timeout.js';
 import {connect, startDemo} from './connection.js';
 import {downloadOutput, parseParallel} from './download-output.js';
 import type {RootOptions} from './program.js';
-import {onShutdown} from './shutdown.js';
+import {exitIfInterrupted, onShutdown} from './shutdown.js';
 
 const DEFAULT_FOLDER = 'cassi-data';
 
@@ -154,12 +154,7 @@ export async function rootAction(given: RootOptions): Promise<number> {
 		await writeOut(writer!.end(outcome.cut));
 		return EXIT.ok;
 	} catch (error) {
-		// Ctrl-C or a dropped session during the search: the same exit as an interrupted download.
-		if (controller.signal.aborted) {
-			process.stderr.write('cassi: interrupted\n');
-			return EXIT.interrupted;
-		}
-		throw error;
+		return exitIfInterrupted(controller.signal, error);
 	} finally {
 		stopShutdown();
 		await connection.close();

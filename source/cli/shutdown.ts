@@ -17,3 +17,10 @@ export function onShutdown(handler: (signal: NodeJS.Signals) => void): () => voi
 		for (const signal of signals) process.off(signal, listener);
 	};
 }
+
+/** A search that failed because Ctrl-C or a dropped session aborted it ends as an interrupted download does; any other failure goes on up. */
+export function exitIfInterrupted(signal: AbortSignal, error: unknown): number {
+	if (!signal.aborted) throw error;
+	process.stderr.write('cassi: interrupted\n');
+	return EXIT.interrupted;
+}

@@ -5,11 +5,11 @@
 import {buildCheckReport, checkExitCode, checkQuery, DEFAULT_BASELINE_DAYS, MAX_BASELINE_DAYS} from '../cassi/check.js';
 import {NO_TOKEN_MESSAGE} from '../cassi/client.js';
 import {parseDateInput} from '../cassi/dates.js';
-import {CassiError, EXIT} from '../cassi/errors.js';
+import {CassiError} from '../cassi/errors.js';
 import {queryFromOptions} from '../cassi/query.js';
 import {connect} from '../cli/connection.js';
 import {fileTypeHints} from '../cli/file-type-hint.js';
-import {onShutdown} from '../cli/shutdown.js';
+import {exitIfInterrupted, onShutdown} from '../cli/shutdown.js';
 import {waitingFor} from '../cli/timeout.js';
 import {checkJson, formatCheckText} from '../headless/check.js';
 import {runSearch} from '../headless/search.js';
@@ -72,11 +72,7 @@ export async function checkCommand(flags: CheckFlags): Promise<number> {
 		process.stdout.write(flags.json ? `${JSON.stringify(checkJson(report), null, 2)}\n` : formatCheckText(report));
 		return checkExitCode(report);
 	} catch (error) {
-		if (controller.signal.aborted) {
-			process.stderr.write('cassi: interrupted\n');
-			return EXIT.interrupted;
-		}
-		throw error;
+		return exitIfInterrupted(controller.signal, error);
 	} finally {
 		stop();
 		await connection.close();
