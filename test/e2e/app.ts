@@ -4,6 +4,7 @@ import {spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, readdirSync, rmdirSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {afterEach, beforeAll} from 'vitest';
 import {spawnTerminal, type TerminalHandle} from './terminal.js';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -58,4 +59,20 @@ export type AppOptions = {
 /** `node dist/cli.js ARGS` in a fresh terminal (its own HOME, config dir and working dir). */
 export function startApp(args: string[], options: AppOptions = {}): TerminalHandle {
 	return spawnTerminal({cmd: process.execPath, args: [cliPath, ...args], ...options});
+}
+
+/**
+ * For an end-to-end test file: builds the binary once, and after each test closes what it `track`ed,
+ * newest first (a terminal before the emulator it talks to), also when the test failed.
+ */
+export function e2eFile(): <T extends {close(): unknown}>(thing: T) => T {
+	const open: Array<{close(): unknown}> = [];
+	beforeAll(ensureBuilt, 120_000);
+	afterEach(async () => {
+		for (const thing of open.splice(0).reverse()) await thing.close();
+	});
+	return thing => {
+		open.push(thing);
+		return thing;
+	};
 }

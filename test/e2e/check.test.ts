@@ -1,21 +1,16 @@
 // The morning check in a real 80×24 terminal: the browser's typical counts and check report on
 // the notebook day, and `cassi check`'s own table. Nothing may wrap or run off the screen.
-import {afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
-import {ensureBuilt, startApp} from './app.js';
-import {terminalRestoreProblems, wrappedRows, type TerminalHandle} from './terminal.js';
+import {describe, expect, it, vi} from 'vitest';
+import {e2eFile, startApp} from './app.js';
+import {terminalRestoreProblems, wrappedRows} from './terminal.js';
 
 vi.setConfig({testTimeout: 60_000});
 
-let open: TerminalHandle[] = [];
-beforeAll(ensureBuilt, 120_000);
-afterEach(async () => {
-	await Promise.all(open.map((handle) => handle.close()));
-	open = [];
-});
+const track = e2eFile();
 
 function start(args: string[]) {
 	const term = startApp(args, {cols: 80, rows: 24});
-	open.push(term);
+	track(term);
 	return term;
 }
 

@@ -3,19 +3,14 @@
 // for what the tape is meant to show: per-type counts, three marked files, a finished queue.
 import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
-import {afterEach, beforeAll, expect, it} from 'vitest';
-import {ensureBuilt, repo} from './app.js';
+import {expect, it} from 'vitest';
+import {e2eFile, repo} from './app.js';
 import {parseTape} from './tape/parse.js';
 import {replayTape, type ReplayStep} from './tape/replay.js';
 import {spawnTapeShell} from './tape/shell.js';
-import {terminalRestoreProblems, type TerminalHandle} from './terminal.js';
+import {terminalRestoreProblems} from './terminal.js';
 
-let open: TerminalHandle[] = [];
-beforeAll(ensureBuilt, 120_000);
-afterEach(async () => {
-	await Promise.all(open.map((handle) => handle.close()));
-	open = [];
-});
+const track = e2eFile();
 
 /** The screen a tape's Wait matched, found by a piece of its pattern. */
 function screenAfter(steps: ReplayStep[], patternPart: string): string {
@@ -39,7 +34,7 @@ function downloadedFiles(tmp: string): string[] {
 it('demo.tape replays against the built binary and shows what it promises', async () => {
 	const commands = parseTape(readFileSync(path.join(repo, 'demo.tape'), 'utf8'));
 	const term = await spawnTapeShell(commands, {cwd: repo});
-	open.push(term);
+	track(term);
 	const steps = await replayTape(commands, term);
 
 	// Per-type counts: the panel's types add up to "All types", and to the status line's total.

@@ -1,24 +1,19 @@
 // A new user's first run: no token anywhere, nothing saved. `cassi` on a terminal must welcome
 // them and offer the demo archive or token entry — never a stack trace.
-import {afterEach, beforeAll, expect, it, vi} from 'vitest';
-import {ensureBuilt, startApp} from './app.js';
-import {terminalRestoreProblems, type TerminalHandle} from './terminal.js';
+import {expect, it, vi} from 'vitest';
+import {e2eFile, startApp} from './app.js';
+import {terminalRestoreProblems} from './terminal.js';
 
 // Each test starts the app and its demo archive; a busy 2-core CI machine needs more than the default.
 vi.setConfig({testTimeout: 60_000});
 
-let open: TerminalHandle[] = [];
-beforeAll(ensureBuilt, 120_000);
-afterEach(async () => {
-	await Promise.all(open.map((handle) => handle.close()));
-	open = [];
-});
+const track = e2eFile();
 
 const stackTrace = /^\s+at .+[(:]\d+/m;
 
 async function firstRun() {
 	const term = startApp([], {cols: 100, rows: 30});
-	open.push(term);
+	track(term);
 	const screen = await term.waitFor('Welcome to cassi', {timeout: 20_000});
 	await term.settle({quietMs: 200});
 	return {term, screen};

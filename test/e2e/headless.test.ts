@@ -2,23 +2,14 @@
 // take over the screen; with a pipe on either side, `cassi` without an action prints the list.
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import {afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
-import {cliPath, ensureBuilt, startApp} from './app.js';
-import {spawnTerminal, type TerminalHandle} from './terminal.js';
+import {describe, expect, it, vi} from 'vitest';
+import {cliPath, e2eFile, startApp} from './app.js';
+import {spawnTerminal} from './terminal.js';
 
 // Each test starts the app and its demo archive; a busy 2-core CI machine needs more than the default.
 vi.setConfig({testTimeout: 60_000});
 
-let open: TerminalHandle[] = [];
-const track = (handle: TerminalHandle) => {
-	open.push(handle);
-	return handle;
-};
-beforeAll(ensureBuilt, 120_000);
-afterEach(async () => {
-	await Promise.all(open.map((handle) => handle.close()));
-	open = [];
-});
+const track = e2eFile();
 
 const nonEmptyLines = (screen: string) => screen.split('\n').filter((line) => line.trim() !== '');
 

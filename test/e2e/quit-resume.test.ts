@@ -6,11 +6,11 @@
  */
 import {readdir} from 'node:fs/promises';
 import {join} from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {startEmulator, sha256Of, type Emulator} from '../../source/emulator/index.js';
+import {describe, expect, it} from 'vitest';
+import {startEmulator, sha256Of} from '../../source/emulator/index.js';
 import {runCli} from '../cli/run-cli.js';
 import {sha256File} from '../download/helpers.js';
-import {ensureBuilt, startApp} from './app.js';
+import {e2eFile, startApp} from './app.js';
 import {terminalRestoreProblems, type TerminalHandle} from './terminal.js';
 
 const TOKEN = 'quit-resume-token-7f3a';
@@ -18,15 +18,7 @@ const SEED = 17;
 const FILES = ['CGI_00070001', 'CGI_00070002', 'CGI_00070003'];
 const SIZE = 900_000;
 
-let emulator: Emulator | undefined;
-let term: TerminalHandle | undefined;
-beforeAll(ensureBuilt, 120_000);
-afterEach(async () => {
-	await term?.close();
-	term = undefined;
-	await emulator?.close();
-	emulator = undefined;
-});
+const track = e2eFile();
 
 /** Mark every row, d, y, and quit as soon as the queue shows; returns the screen after exit. */
 async function downloadThenQuit(terminal: TerminalHandle, ready: RegExp): Promise<string> {
@@ -52,19 +44,21 @@ async function expectNoParts(folder: string): Promise<void> {
 
 describe('quitting the browser with downloads running', () => {
 	it('prints the summary and the resume command (with --api-url); running it finishes all three', {timeout: 120_000}, async () => {
-		emulator = await startEmulator({
-			seed: SEED,
-			token: TOKEN,
-			quiet: true,
-			extraRecords: FILES.map(name => ({name, fileType: 'Science CGI Level 0', ingest: '2025-10-04T05:00:00', size: SIZE, withChecksum: true})),
-		});
+		const emulator = track(
+			await startEmulator({
+				seed: SEED,
+				token: TOKEN,
+				quiet: true,
+				extraRecords: FILES.map(name => ({name, fileType: 'Science CGI Level 0', ingest: '2025-10-04T05:00:00', size: SIZE, withChecksum: true})),
+			}),
+		);
 		emulator.setFaults({download: [{bytesPerSecond: 150_000}]});
 		const terminal = startApp(['-s', '2025-10-04', '-e', '2025-10-04', '--filename', 'CGI_0007000*', '--api-url', emulator.url, '-f', 'cassi-data'], {
 			cols: 200,
 			rows: 30,
 			env: {MAST_API_TOKEN: TOKEN},
 		});
-		term = terminal;
+		track(terminal);
 		const folder = join(terminal.dirs.work, 'cassi-data');
 		const screen = await downloadThenQuit(terminal, /^3 files · 0 marked/m);
 		const command = `cassi resume ${folder} --api-url ${emulator.url}`;
@@ -82,7 +76,7 @@ describe('quitting the browser with downloads running', () => {
 	it('on the demo archive a bare `cassi resume FOLDER` is the command, and it finishes all three', {timeout: 180_000}, async () => {
 		const names = ['WFIGW_00008143', 'WFIGW_00008144', 'WFIGW_00008146'];
 		const terminal = startApp(['--demo', '-s', '2025-10-04', '-e', '2025-10-04', '--filename', names.join(',')], {cols: 200, rows: 30});
-		term = terminal;
+		track(terminal);
 		const folder = join(terminal.dirs.work, 'cassi-data');
 		const screen = await downloadThenQuit(terminal, /^3 files · 0 marked/m);
 		expect(screen).toMatch(/3 incomplete \(resumable\) of 3 files/);

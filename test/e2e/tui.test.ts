@@ -2,19 +2,14 @@
 // Every step asserts what a user would see on the screen.
 import {readdirSync} from 'node:fs';
 import path from 'node:path';
-import {afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
-import {ensureBuilt, startApp, type AppOptions} from './app.js';
+import {describe, expect, it, vi} from 'vitest';
+import {e2eFile, startApp, type AppOptions} from './app.js';
 import {terminalRestoreProblems, wrappedRows, type TerminalHandle} from './terminal.js';
 
 // Each test starts the app and its demo archive; a busy 2-core CI machine needs more than the default.
 vi.setConfig({testTimeout: 60_000});
 
-let open: TerminalHandle[] = [];
-beforeAll(ensureBuilt, 120_000);
-afterEach(async () => {
-	await Promise.all(open.map((handle) => handle.close()));
-	open = [];
-});
+const track = e2eFile();
 
 const notebookDay = ['--demo', '-s', '2025-10-04', '-e', '2025-10-04'];
 const notebookHeader = /ingest 2025-10-04 00:00:00 → 2025-10-04 23:59:59/;
@@ -27,7 +22,7 @@ const nameRow = /^[› ][● +](CGI|WFISCI|WFIGW|FPEHK|SCANC|RST)_/;
 /** Opens the browser and waits until the query has finished (the status line says "N files"). */
 async function openBrowser(args: string[], options: AppOptions = {}) {
 	const term = startApp(args, {cols: 100, rows: 30, ...options});
-	open.push(term);
+	track(term);
 	await term.waitFor(status(), {timeout: 20_000});
 	// Keys from here on come at a person's pace, once the app has drawn the results.
 	await term.settle({quietMs: 200});

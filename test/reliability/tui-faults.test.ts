@@ -6,9 +6,9 @@
  */
 import {readdir, readFile, stat} from 'node:fs/promises';
 import {join} from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {startEmulator, sha256Of, type Emulator, type ExtraRecord} from '../../source/emulator/index.js';
-import {ensureBuilt, startApp} from '../e2e/app.js';
+import {e2eFile, startApp} from '../e2e/app.js';
 import {terminalRestoreProblems, type TerminalHandle} from '../e2e/terminal.js';
 import {runCli} from '../cli/run-cli.js';
 import {leftovers, sha256File} from '../download/helpers.js';
@@ -22,27 +22,20 @@ const FILES = [
 	{name: 'CGI_00050002', size: 1_100_000},
 ];
 
-let emulator: Emulator | undefined;
-let term: TerminalHandle | undefined;
-beforeAll(ensureBuilt, 120_000);
-afterEach(async () => {
-	await term?.close();
-	term = undefined;
-	await emulator?.close();
-	emulator = undefined;
-});
+const track = e2eFile();
 
 async function archive(extra: ExtraRecord[] = []): Promise<Emulator> {
-	emulator = await startEmulator({
-		seed: SEED,
-		token: TOKEN,
-		quiet: true,
-		extraRecords: [
-			...FILES.map(file => ({name: file.name, fileType: 'Science CGI Level 0', ingest: '2025-10-04T04:00:00', size: file.size, withChecksum: true})),
-			...extra,
-		],
-	});
-	return emulator;
+	return track(
+		await startEmulator({
+			seed: SEED,
+			token: TOKEN,
+			quiet: true,
+			extraRecords: [
+				...FILES.map(file => ({name: file.name, fileType: 'Science CGI Level 0', ingest: '2025-10-04T04:00:00', size: file.size, withChecksum: true})),
+				...extra,
+			],
+		}),
+	);
 }
 
 const query = (pattern = 'CGI_0005000*') => ['-s', '2025-10-04', '-e', '2025-10-04', '--filename', pattern];
@@ -57,7 +50,7 @@ async function sizeOf(path: string): Promise<number> {
 /** Opens the browser on the two files, marks both and starts their download. */
 async function downloadBoth(server: Emulator, extraArgs: string[] = []): Promise<{terminal: TerminalHandle; folder: string}> {
 	const terminal = startApp([...query(), '--api-url', server.url, '-f', 'cassi-data', ...extraArgs], {cols: 110, rows: 30, env: {MAST_API_TOKEN: TOKEN}});
-	term = terminal;
+	track(terminal);
 	const folder = join(terminal.dirs.work, 'cassi-data');
 	await terminal.waitFor(/^2 files · 0 marked/m, {timeout: 40_000});
 	await terminal.press('a');
@@ -118,7 +111,7 @@ describe('coming back after a crash', () => {
 			await killed.done;
 			server.setFaults({});
 			const terminal = startApp([...query(), '--api-url', server.url, '-f', folder], {cols: 110, rows: 30, env: {MAST_API_TOKEN: TOKEN}});
-			term = terminal;
+			track(terminal);
 			await terminal.waitFor(/2 unfinished downloads from an earlier run/, {timeout: 40_000});
 			await terminal.press('w');
 			await terminal.waitFor(/Queue: 0 of 2 done/);
@@ -192,7 +185,7 @@ describe('hostile names on the screen', () => {
 		];
 		const server = await archive(hostile);
 		const terminal = startApp([...query('CGI_0004000*'), '--api-url', server.url, '-f', 'cassi-data'], {cols: 110, rows: 30, env: {MAST_API_TOKEN: TOKEN}});
-		term = terminal;
+		track(terminal);
 		const titles: string[] = [];
 		terminal.xterm.onTitleChange(title => titles.push(title));
 		await terminal.waitFor(/^4 files · 0 marked/m, {timeout: 40_000});
