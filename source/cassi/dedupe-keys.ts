@@ -20,28 +20,36 @@ export class KeyHasher {
 		this.h2 = 0x9747b28c;
 	}
 
-	private mix(code: number): void {
-		// FNV-1a for one half, a murmur-style multiply-rotate for the other: independent enough.
-		this.h1 = Math.imul(this.h1 ^ code, 0x01000193);
-		let k = Math.imul(code, 0xcc9e2d51);
-		k = (k << 15) | (k >>> 17);
-		this.h2 ^= Math.imul(k, 0x1b873593);
-		this.h2 = (this.h2 << 13) | (this.h2 >>> 19);
-		this.h2 = (Math.imul(this.h2, 5) + 0xe6546b64) | 0;
-	}
-
+	/** One more value; its kind goes in first, so the string "1" and the number 1 differ. */
 	field(value: unknown): void {
 		if (value === null || value === undefined) {
-			this.mix(NULL);
-		} else if (typeof value === 'string') {
-			this.mix(TEXT);
-			for (let index = 0; index < value.length; index++) this.mix(value.charCodeAt(index));
+			this.mixText(NULL, '');
 		} else {
-			const text = String(value);
-			this.mix(NUMBER);
-			for (let index = 0; index < text.length; index++) this.mix(text.charCodeAt(index));
+			this.mixText(typeof value === 'string' ? TEXT : NUMBER, typeof value === 'string' ? value : String(value));
 		}
-		this.mix(END);
+	}
+
+	/**
+	 * The kind code, each UTF-16 unit of the text, then END, into both halves. One loop over
+	 * locals: this runs for every character of five fields of every row (about 7 million for a
+	 * 50,000-row answer), where a method call and two field writes per character cost 3× as much.
+	 * FNV-1a for one half, a murmur-style multiply-rotate for the other: independent enough.
+	 */
+	private mixText(kind: number, text: string): void {
+		let h1 = this.h1;
+		let h2 = this.h2;
+		const length = text.length;
+		for (let index = -1; index <= length; index++) {
+			const code = index < 0 ? kind : index === length ? END : text.charCodeAt(index);
+			h1 = Math.imul(h1 ^ code, 0x01000193);
+			let k = Math.imul(code, 0xcc9e2d51);
+			k = (k << 15) | (k >>> 17);
+			h2 ^= Math.imul(k, 0x1b873593);
+			h2 = (h2 << 13) | (h2 >>> 19);
+			h2 = (Math.imul(h2, 5) + 0xe6546b64) | 0;
+		}
+		this.h1 = h1;
+		this.h2 = h2;
 	}
 
 	/** Final avalanche, so nearby inputs spread over the whole table. */
