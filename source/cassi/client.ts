@@ -25,7 +25,7 @@ import {
 import {buildPayload} from './query.js';
 import {pageThrough} from './paging.js';
 import {parseSearchResponse, type ParsedSearch} from './records.js';
-import {jsonTextIsClean} from './sanitize.js';
+import {jsonBytesAreClean, jsonTextIsClean} from './sanitize.js';
 import {withRetries, type RetryOptions} from './retry.js';
 import {NOTICE_EVERY_MS, noticeAfter, seconds, type WaitEvent} from './waiting.js';
 import {request} from './undici-request.js';
@@ -263,6 +263,7 @@ async function errorSnippet(body: Readable, encoding: string | undefined): Promi
 
 /** `held.bytes` is let go once decoded: a 50,000-row body is not held as bytes and text while it parses. */
 function parseBody(held: {bytes?: Buffer}, status: number, contentType: string | undefined): ParsedSearch {
+	const cleanBytes = jsonBytesAreClean(held.bytes!);
 	const text = held.bytes!.toString('utf8').replace(/^\uFEFF/, '');
 	held.bytes = undefined;
 	const start = text.trimStart();
@@ -276,7 +277,7 @@ function parseBody(held: {bytes?: Buffer}, status: number, contentType: string |
 		const what = start ? 'the body is not JSON' : 'the body is empty';
 		throw new CassiError('schema', `the service sent a malformed response: ${what} — try again later or check --api-url`);
 	}
-	return parseSearchResponse(json, {clean: jsonTextIsClean(text)});
+	return parseSearchResponse(json, {clean: cleanBytes || jsonTextIsClean(text)});
 }
 
 /** The last failure, with how many attempts were made and how long they took in all. */

@@ -4,6 +4,7 @@
  * window title, write the clipboard (OSC 52) or clear the screen: strip every escape
  * sequence first, then any control character left over (C0, DEL, C1).
  */
+import {isAscii} from 'node:buffer';
 
 // ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), DCS/SOS/PM/APC
 // (ESC P|X|^|_ ... ST), and two-byte escapes (ESC + one char).
@@ -27,6 +28,15 @@ const JSON_MAY_HOLD_CONTROL = /\\[bfnrtu]|[\u007F-\u009F\u061C\u200E\u200F\u2028
  */
 export function jsonTextIsClean(text: string): boolean {
 	return !JSON_MAY_HOLD_CONTROL.test(text);
+}
+
+/**
+ * jsonTextIsClean from the body's bytes, before they are decoded: ASCII with no backslash (so no
+ * escape) and no DEL is clean. Three native scans of a 17 MB body take ~1 ms where the regular
+ * expression takes ~10; false only means "look at the text".
+ */
+export function jsonBytesAreClean(bytes: Buffer): boolean {
+	return isAscii(bytes) && !bytes.includes(0x5c) && !bytes.includes(0x7f);
 }
 
 /** Remove escape sequences and control characters; tabs and newlines become spaces. */

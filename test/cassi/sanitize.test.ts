@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {csvCell, jsonTextIsClean, sanitizeDeep, sanitizeText} from '../../source/cassi/sanitize.js';
+import {csvCell, jsonBytesAreClean, jsonTextIsClean, sanitizeDeep, sanitizeText} from '../../source/cassi/sanitize.js';
 
 const ESC = '\u001B';
 
@@ -71,6 +71,19 @@ describe('jsonTextIsClean (the search body is scanned once instead of every stri
 			}),
 			{numRuns: 500},
 		);
+	});
+
+	it('calls the bytes of a body clean only when its text is clean (the check made before decoding)', () => {
+		fc.assert(
+			fc.property(value, fc.boolean(), (json, asciiOnly) => {
+				let text = JSON.stringify(json);
+				if (asciiOnly) text = text.replace(/[\u007f-\uffff]/g, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+				if (jsonBytesAreClean(Buffer.from(text))) expect(jsonTextIsClean(text)).toBe(true);
+			}),
+			{numRuns: 500},
+		);
+		expect(jsonBytesAreClean(Buffer.from('{"results":[{"archiveFileName":"CGI_0001","fileType":"Science CGI Level 0"}]}'))).toBe(true);
+		for (const text of ['{"a":"\\u001b"}', '{"a":"\u007f"}', '{"a":"é"}', '\uFEFF{"a":1}']) expect(jsonBytesAreClean(Buffer.from(text))).toBe(false);
 	});
 
 	it('calls an ordinary body clean', () => {
