@@ -16,18 +16,6 @@ process.stdout.on('error', error => {
 	if ((error as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0);
 });
 
-// conf → atomically → when-exit hooks SIGINT/SIGTERM/SIGHUP when first imported and re-raises the
-// signal after its callbacks: one SIGTERM arrived twice, and the second killed cassi mid-shutdown
-// (no journal flush, lock left, terminal not restored). cassi handles these signals itself.
-// conf may be imported lazily, later: load when-exit (tiny) now, so its one hook is made and dropped here.
-// test/reliability/cli-faults.test.ts and tui-faults.test.ts (SIGTERM/SIGHUP rows) fail without this.
-try {
-	await import('when-exit');
-} catch {
-	// Not installed (conf without atomically): nothing hooks the signals.
-}
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
-
 async function main(argv: string[]): Promise<number> {
 	const program = defineRoot(new Command());
 	let exitCode = 0;

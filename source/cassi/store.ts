@@ -5,9 +5,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+// Before conf, so it notes the signal listeners before conf's when-exit adds its own (conf-signals.ts).
+import {dropSignalHooksOfConf} from './conf-signals.js';
 import Conf from 'conf';
 import {CassiError} from './errors.js';
 import type {Query} from './types.js';
+
+dropSignalHooksOfConf();
 
 export interface QueryHistoryEntry {
 	/** ISO time the query ran. */
