@@ -114,3 +114,69 @@ export class KeySet {
 		}
 	}
 }
+
+/**
+ * 64-bit keys (two Int32 halves) numbered 0, 1, 2… in the order first seen: a session's row
+ * keys without a string per row. The halves are kept by number, so a key's id can be rebuilt.
+ */
+export class KeyIndex {
+	/** Per slot: the key's number + 1 (0: empty). */
+	private slots = new Int32Array(1024);
+	private mask = 1023;
+	/** Per number: its two halves, as given. */
+	private halves = new Int32Array(2 * 512);
+	size = 0;
+
+	/** The key's slot: the one holding it, or the empty one where it would go. */
+	private slotOf(h1: number, h2: number): number {
+		let slot = h1 & this.mask;
+		for (;;) {
+			const held = this.slots[slot];
+			if (held === 0) return slot;
+			if (this.halves[2 * (held - 1)] === h1 && this.halves[2 * (held - 1) + 1] === h2) return slot;
+			slot = (slot + 1) & this.mask;
+		}
+	}
+
+	/** The key's number, or -1 when it has none. */
+	find(h1: number, h2: number): number {
+		return this.slots[this.slotOf(h1, h2)] - 1;
+	}
+
+	/** The key's number, numbering it when new. */
+	numberOf(h1: number, h2: number): number {
+		const slot = this.slotOf(h1, h2);
+		if (this.slots[slot] !== 0) return this.slots[slot] - 1;
+		const number = this.size++;
+		if (2 * this.size > this.halves.length) {
+			const halves = new Int32Array(2 * this.halves.length);
+			halves.set(this.halves);
+			this.halves = halves;
+		}
+		this.halves[2 * number] = h1;
+		this.halves[2 * number + 1] = h2;
+		this.slots[slot] = number + 1;
+		if (this.size * 2 > this.mask + 1) this.grow();
+		return number;
+	}
+
+	/** The halves of key `number`: [h1, h2]. */
+	h1(number: number): number {
+		return this.halves[2 * number];
+	}
+
+	h2(number: number): number {
+		return this.halves[2 * number + 1];
+	}
+
+	private grow(): void {
+		const size = 2 * (this.mask + 1);
+		this.slots = new Int32Array(size);
+		this.mask = size - 1;
+		for (let number = 0; number < this.size; number++) {
+			let slot = this.halves[2 * number] & this.mask;
+			while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+			this.slots[slot] = number + 1;
+		}
+	}
+}

@@ -102,7 +102,8 @@ export async function* pageThrough(
 			else rawRows = undefined;
 		}
 		// Re-sent rows are ours again, not the service's repeats: they are not counted as duplicates.
-		const added = resent > 0 ? [...deduper.add(got.slice(0, resent), false), ...deduper.add(got.slice(resent))] : deduper.add(got);
+		const hashes: number[] = [];
+		const added = resent > 0 ? [...deduper.add(got.slice(0, resent), false, hashes), ...deduper.add(got.slice(resent), true, hashes)] : deduper.add(got, true, hashes);
 		rows += got.length - resent;
 		if (rawRows && deduper.size > rawBase) {
 			rawRows.splice(0, deduper.size - rawBase);
@@ -130,7 +131,8 @@ export async function* pageThrough(
 		const cut = done ? cutOf({cutByLimit, full: files >= limit, seenAll, probed, total, counting, files: deduper.size, rows}) : undefined;
 		// The next request goes out now, while the caller handles this page (one in flight ahead).
 		if (!done) pending = send(nextRequest());
-		yield {records, received: rows, total, duplicates: deduper.duplicates, done, ...(cut ? {cut} : {})};
+		const pageHashes = Int32Array.from(hashes.length > 2 * records.length ? hashes.slice(0, 2 * records.length) : hashes);
+		yield {records, hashes: pageHashes, received: rows, total, duplicates: deduper.duplicates, done, ...(cut ? {cut} : {})};
 		if (done) return;
 	}
 }

@@ -249,11 +249,6 @@ export function recordId(record: CassiRecord): string {
 	]);
 }
 
-/**
- * Keeps the first of every duplicate, across all the pages it is fed. It holds only a compact
- * hash of each record's key fields (dedupe-keys.ts), the same fields as recordId, so a
- * million rows cost tens of megabytes, not hundreds.
- */
 /** The 64-bit hash of recordId's fields, left in the hasher's h1 and h2. */
 function hashKeyFields(hasher: KeyHasher, record: CassiRecord): void {
 	hasher.reset();
@@ -267,6 +262,12 @@ function hashKeyFields(hasher: KeyHasher, record: CassiRecord): void {
 
 const idHasher = new KeyHasher();
 
+/** The record's de-duplication hash, in the returned (shared) hasher's h1 and h2: read them at once. */
+export function recordKeyHash(record: CassiRecord): {readonly h1: number; readonly h2: number} {
+	hashKeyFields(idHasher, record);
+	return idHasher;
+}
+
 /**
  * recordId in ~14 characters: the de-duplication hash of the same fields, for what a session
  * holds per row (300k JSON ids cost ~50 MB). Two rows share one only when the Deduper would
@@ -274,9 +275,28 @@ const idHasher = new KeyHasher();
  */
 export function compactRecordId(record: CassiRecord): string {
 	hashKeyFields(idHasher, record);
-	return `${(idHasher.h1 >>> 0).toString(36)}.${(idHasher.h2 >>> 0).toString(36)}`;
+	return compactId(idHasher.h1, idHasher.h2);
 }
 
+/** The compact id of a de-duplication hash. */
+export function compactId(h1: number, h2: number): string {
+	return `${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}`;
+}
+
+/** The hash a compact id was made from, or undefined for any other string. */
+export function compactIdHash(id: string): [number, number] | undefined {
+	const dot = id.indexOf('.');
+	if (dot < 1 || dot > 7 || id.length - dot - 1 < 1 || id.length - dot - 1 > 7) return undefined;
+	const h1 = Number.parseInt(id.slice(0, dot), 36) | 0;
+	const h2 = Number.parseInt(id.slice(dot + 1), 36) | 0;
+	return compactId(h1, h2) === id ? [h1, h2] : undefined;
+}
+
+/**
+ * Keeps the first of every duplicate, across all the pages it is fed. It holds only a compact
+ * hash of each record's key fields (dedupe-keys.ts), the same fields as recordId, so a
+ * million rows cost tens of megabytes, not hundreds.
+ */
 export class Deduper {
 	private readonly seen = new KeySet();
 	private readonly hasher = new KeyHasher();
@@ -286,8 +306,11 @@ export class Deduper {
 		hashKeyFields(this.hasher, record);
 	}
 
-	/** The records not seen before; `countRepeats` false for rows we asked for again. */
-	add(records: readonly CassiRecord[], countRepeats = true): CassiRecord[] {
+	/**
+	 * The records not seen before; `countRepeats` false for rows we asked for again. `hashes`
+	 * receives each fresh record's hash (h1, h2), so a row key need not hash the fields again.
+	 */
+	add(records: readonly CassiRecord[], countRepeats = true, hashes?: number[]): CassiRecord[] {
 		const fresh: CassiRecord[] = [];
 		for (const record of records) {
 			this.hash(record);
@@ -296,6 +319,7 @@ export class Deduper {
 				continue;
 			}
 			fresh.push(record);
+			hashes?.push(this.hasher.h1, this.hasher.h2);
 		}
 		return fresh;
 	}

@@ -43,6 +43,8 @@ export interface SearchPayload {
 export interface SearchPage {
 	/** Files not in an earlier page, up to the limit. */
 	records: CassiRecord[];
+	/** Each record's de-duplication hash (h1, h2 for records[i] at 2i, 2i + 1), when the pager made them. */
+	hashes?: Int32Array;
 	/** Rows received so far (before de-duplication; rows we asked for twice count once). */
 	received: number;
 	/** `totalResults` when the service sent it, else undefined. */

@@ -4,20 +4,51 @@
  * (the reducer stays pure: an old state's marks never change).
  *
  * Keys come from one interning table for the session: a row id gets the same key in every
- * search, so marks survive sorting, filtering and re-running the query.
+ * search, so marks survive sorting, filtering and re-running the query. A row's id is its
+ * de-duplication hash (compactId), so the table holds two Int32s per key, not a string: the
+ * id string is rebuilt only when asked for.
  */
-const keys = new Map<string, number>();
-const ids: string[] = [];
+import {compactId, compactIdHash} from '../cassi/records.js';
+import {KeyHasher, KeyIndex} from '../cassi/dedupe-keys.js';
+
+const index = new KeyIndex();
+/** Ids not in compact form (hand-made rows), by key: they are numbered by a 64-bit hash of their text. */
+const named = new Map<number, string>();
+const textHasher = new KeyHasher();
+
+function textHash(id: string): KeyHasher {
+	textHasher.reset();
+	textHasher.field(id);
+	textHasher.finish();
+	return textHasher;
+}
+
+/** The key of a row whose id is compactId(h1, h2). */
+export function keyOfHash(h1: number, h2: number): number {
+	return index.numberOf(h1, h2);
+}
 
 /** The id's key, the same for the whole session. */
 export function keyOf(id: string): number {
-	let key = keys.get(id);
-	if (key === undefined) {
-		key = ids.length;
-		keys.set(id, key);
-		ids.push(id);
-	}
+	const hash = compactIdHash(id);
+	if (hash) return index.numberOf(hash[0], hash[1]);
+	const {h1, h2} = textHash(id);
+	const key = index.numberOf(h1, h2);
+	named.set(key, id);
 	return key;
+}
+
+/** The id's key if it has one (nothing is added). */
+function findKey(id: string): number {
+	const hash = compactIdHash(id);
+	if (hash) return index.find(hash[0], hash[1]);
+	const {h1, h2} = textHash(id);
+	return index.find(h1, h2);
+}
+
+/** The id a key was made for. */
+export function idOfKey(key: number): string {
+	return named.get(key) ?? compactId(index.h1(key), index.h2(key));
 }
 
 function popcount(word: number): number {
@@ -43,13 +74,13 @@ export class MarkSet implements ReadonlySet<string> {
 	}
 
 	has(id: string): boolean {
-		const key = keys.get(id);
-		return key !== undefined && this.hasKey(key);
+		const key = findKey(id);
+		return key >= 0 && this.hasKey(key);
 	}
 
 	/** A new set with these rows added, removed or flipped. */
 	with(rows: ReadonlyArray<{key: number}>, op: 'add' | 'delete' | 'toggle'): MarkSet {
-		const words = new Uint32Array(Math.max(this.words.length, (ids.length + 31) >>> 5));
+		const words = new Uint32Array(Math.max(this.words.length, (index.size + 31) >>> 5));
 		words.set(this.words);
 		for (let index = 0; index < rows.length; index++) {
 			const key = rows[index].key;
@@ -69,7 +100,7 @@ export class MarkSet implements ReadonlySet<string> {
 			let bits = this.words[word];
 			while (bits !== 0) {
 				const low = bits & -bits;
-				yield ids[word * 32 + 31 - Math.clz32(low)];
+				yield idOfKey(word * 32 + 31 - Math.clz32(low));
 				bits ^= low;
 			}
 		}

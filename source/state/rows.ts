@@ -1,9 +1,8 @@
 /** Records → rows, once, as pages arrive: every later sort, filter and frame reads these fields. */
-import {compactRecordId, exposure, recordSize} from '../cassi/records.js';
+import {exposure, RAW_NAME, recordKeyHash, recordSize} from '../cassi/records.js';
 import {sanitizeText} from '../cassi/sanitize.js';
-import type {CassiRecord} from '../cassi/types.js';
-import {keyOf} from './mark-set.js';
-import {shortType} from './type-labels.js';
+import type {CassiRecord, SearchPage} from '../cassi/types.js';
+import {idOfKey, keyOfHash} from './mark-set.js';
 import type {Row} from './types.js';
 
 /** `2025-10-04T00:01:27.8970000` → `2025-10-04T00:01:27` (the service's times are UTC, no zone). */
@@ -24,54 +23,172 @@ export function utcMs(value: string): number {
 	return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(trimmed) ? Date.parse(`${trimmed}Z`) : Number.NaN;
 }
 
+/** The fields of a record in the service's usual shape, in its order: such records are kept compactly. */
+const RECORD_KEYS = ['archiveFileName', 'fileType', 'ingestCompletionDate', 'checksum', 'search_key', 'distribution', 'times'];
+const DISTRIBUTION_KEYS = ['url', 'size'];
+const URL_KEYS = ['mast'];
+const TIMES_KEYS = ['startTime', 'endTime'];
+
+/** Exactly these own enumerable keys, in this order (for…in allocates nothing, unlike Object.keys). */
+function hasKeys(value: unknown, keys: readonly string[]): value is Record<string, unknown> {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+	let index = 0;
+	for (const key in value) if (key !== keys[index++]) return false;
+	return index === keys.length;
+}
+
+const isPrimitiveId = (value: unknown) => value === null || typeof value === 'string' || typeof value === 'number';
+
 /**
- * A row holds what sorting, filtering and marking read on every key; the times shown only for
- * the ~40 rows on screen (and in the detail view and export) are read from the record when drawn,
- * so 300k rows do not each keep three more strings.
+ * Product URLs are mostly a few prefixes + the file name: a row keeps the (shared) prefix only.
+ * Bounded, so a server with a prefix per file does not grow this without end.
+ */
+const urlPrefixes = new Map<string, string>();
+const MAX_URL_PREFIXES = 1024;
+
+function sharedPrefix(prefix: string): string | undefined {
+	const known = urlPrefixes.get(prefix);
+	if (known !== undefined || urlPrefixes.size >= MAX_URL_PREFIXES) return known;
+	urlPrefixes.set(prefix, prefix);
+	return prefix;
+}
+
+/** `flags` bits. */
+const COMPACT = 1;
+const URL_PREFIX = 2;
+const NO_TIMES = 4;
+
+const ASCII = /^[\u0000-\u007F]*$/;
+
+/**
+ * A row holds what sorting, filtering and marking read on every key, and the record itself in
+ * compact form: a record of the service's usual shape (the common case) is not kept as its
+ * four parsed objects but as the few values that are not already row fields, and is rebuilt,
+ * field for field in the same order, when the detail view, export or a download asks for it.
+ * Anything else (extra fields, other types, a sanitised name) keeps the record as parsed.
+ * The times shown only for the ~40 rows on screen are read when drawn; the key is the
+ * de-duplication hash's number in the session (mark-set.ts), its id string made on demand.
  */
 class RecordRow implements Row {
-	readonly id: string;
 	readonly key: number;
 	readonly name: string;
 	readonly type: string;
-	readonly haystack: string;
 	readonly ingestKey: string;
 	readonly ingestMs: number;
-	readonly size?: number;
+	readonly size: number | undefined;
+	/** The lower-cased name, only when it is not plain ASCII (the filter folds ASCII itself). */
+	readonly lowerName: string | undefined;
+	/** The record as parsed, when it is not kept compactly. */
+	private readonly raw: CassiRecord | undefined;
+	private readonly checksum: unknown;
+	private readonly searchKey: unknown;
+	/** The product URL, or its prefix (URL_PREFIX: the name follows). */
+	private readonly mast: string | undefined;
+	private readonly start: string | undefined;
+	private readonly end: string | undefined;
+	private readonly flags: number;
 
-	constructor(readonly record: CassiRecord) {
+	constructor(record: CassiRecord, key: number) {
 		// The client sanitised these; the fast path makes doing it again nearly free, and the
 		// list must never draw an escape sequence whatever fed it.
 		const name = sanitizeText(String(record.archiveFileName));
 		const type = sanitizeText(String(record.fileType));
-		// Compact: the marks table keeps every id of the session, so a row's id is a short hash.
-		this.id = compactRecordId(record);
-		this.key = keyOf(this.id);
+		this.key = key;
 		this.name = name;
 		this.type = type;
-		// The name, the full type and the label the list shows, so `/hk` finds every HK Telem row.
-		this.haystack = `${name}\u0000${type}\u0000${shortType(type)}`.toLowerCase();
-		this.ingestKey = ingestSortKey(String(record.ingestCompletionDate));
-		this.ingestMs = utcMs(String(record.ingestCompletionDate));
-		const size = recordSize(record);
-		if (size !== undefined) this.size = size;
+		const ingest = String(record.ingestCompletionDate);
+		this.ingestKey = ingestSortKey(ingest);
+		this.ingestMs = utcMs(ingest);
+		this.size = recordSize(record);
+		this.lowerName = ASCII.test(name) ? undefined : name.toLowerCase();
+		const distribution = record.distribution;
+		const url = distribution?.url;
+		const times = record.times;
+		const compact =
+			hasKeys(record, RECORD_KEYS) &&
+			name === record.archiveFileName &&
+			type === record.fileType &&
+			typeof record.ingestCompletionDate === 'string' &&
+			this.ingestKey === ingest &&
+			isPrimitiveId(record.checksum) &&
+			isPrimitiveId(record.search_key) &&
+			hasKeys(distribution, DISTRIBUTION_KEYS) &&
+			hasKeys(url, URL_KEYS) &&
+			typeof url!.mast === 'string' &&
+			this.size === distribution!.size &&
+			(times === null || (hasKeys(times, TIMES_KEYS) && typeof times.startTime === 'string' && typeof times.endTime === 'string')) &&
+			(record as unknown as Record<symbol, unknown>)[RAW_NAME] === undefined;
+		if (!compact) {
+			this.raw = record;
+			this.checksum = undefined;
+			this.searchKey = undefined;
+			this.mast = undefined;
+			this.start = undefined;
+			this.end = undefined;
+			this.flags = 0;
+			return;
+		}
+		const mast = url!.mast!;
+		const prefix = mast.endsWith(name) ? sharedPrefix(mast.slice(0, mast.length - name.length)) : undefined;
+		this.raw = undefined;
+		this.checksum = record.checksum;
+		this.searchKey = record.search_key;
+		this.mast = prefix ?? mast;
+		this.start = times?.startTime ?? undefined;
+		this.end = times?.endTime ?? undefined;
+		this.flags = COMPACT | (prefix === undefined ? 0 : URL_PREFIX) | (times === null ? NO_TIMES : 0);
+	}
+
+	get id(): string {
+		return idOfKey(this.key);
+	}
+
+	/** The record as the service sent it (sanitised): a fresh copy for a compact row. */
+	get record(): CassiRecord {
+		if (this.raw) return this.raw;
+		return {
+			archiveFileName: this.name,
+			fileType: this.type,
+			ingestCompletionDate: this.ingestKey,
+			checksum: this.checksum as CassiRecord['checksum'],
+			search_key: this.searchKey as CassiRecord['search_key'],
+			distribution: {url: {mast: this.flags & URL_PREFIX ? this.mast! + this.name : this.mast}, size: this.size},
+			times: this.flags & NO_TIMES ? null : {startTime: this.start, endTime: this.end},
+		};
 	}
 
 	get ingest(): string {
-		return trimSeconds(String(this.record.ingestCompletionDate));
+		return trimSeconds(this.raw ? String(this.raw.ingestCompletionDate) : this.ingestKey);
 	}
 
 	get expStart(): string | undefined {
-		const start = exposure(this.record).startTime;
+		const start = this.raw ? exposure(this.raw).startTime : this.start;
 		return start ? trimSeconds(start) : undefined;
 	}
 
 	get expEnd(): string | undefined {
-		const end = exposure(this.record).endTime;
+		const end = this.raw ? exposure(this.raw).endTime : this.end;
 		return end ? trimSeconds(end) : undefined;
 	}
 }
 
-export function toRow(record: CassiRecord): Row {
-	return new RecordRow(record);
+/** `rows` is `prefix` with rows appended (pages only ever append): work done on the prefix can be kept. */
+export function extendsRows(rows: readonly Row[], prefix: readonly Row[]): boolean {
+	return prefix.length > 0 && prefix.length <= rows.length && rows[0] === prefix[0] && rows[prefix.length - 1] === prefix[prefix.length - 1];
+}
+
+/** `hash`: the record's de-duplication hash when the pager has it (see SearchPage.hashes). */
+export function toRow(record: CassiRecord, hash?: {h1: number; h2: number}): Row {
+	const {h1, h2} = hash ?? recordKeyHash(record);
+	return new RecordRow(record, keyOfHash(h1, h2));
+}
+
+/** A page's records as rows, each keyed by the hash the pager computed for it. */
+export function pageRows(page: Pick<SearchPage, 'records' | 'hashes'>): Row[] {
+	const {records, hashes} = page;
+	const rows = new Array<Row>(records.length);
+	for (let index = 0; index < records.length; index++) {
+		rows[index] = hashes ? new RecordRow(records[index], keyOfHash(hashes[2 * index], hashes[2 * index + 1])) : toRow(records[index]);
+	}
+	return rows;
 }

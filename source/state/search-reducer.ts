@@ -3,7 +3,7 @@ import type {Query, SearchPage} from '../cassi/types.js';
 import {cutWords} from '../cassi/cut.js';
 import {checkForm, formFromInitial, mergeTypes} from './form.js';
 import {keepCursorRow} from './navigation.js';
-import {toRow} from './rows.js';
+import {pageRows} from './rows.js';
 import type {AppState} from './types.js';
 
 /** The same query whatever order its fields were set in. */
@@ -61,7 +61,7 @@ export function addPage(state: AppState, id: number, page: SearchPage): AppState
 		waiting: undefined,
 	};
 	if (page.records.length === 0) return {...state, search};
-	const fresh = page.records.map(toRow);
+	const fresh = pageRows(page);
 	const counts = {...state.counts};
 	for (const row of fresh) counts[row.type] = (counts[row.type] ?? 0) + 1;
 	const next: AppState = {

@@ -3,14 +3,47 @@
  * cursor move reuses the filtered, sorted view and only slices the visible window.
  */
 import {widthOf} from './text-width.js';
-import type {MarkSet} from './mark-set.js';
+import {keyOf, type MarkSet} from './mark-set.js';
 import {memo} from './memo.js';
+import {extendsRows} from './rows.js';
 import {compareText, sortRows} from './sort-index.js';
+import {shortType} from './type-labels.js';
 import type {AppState, Row} from './types.js';
 
+/**
+ * `text` (ASCII) contains `needle` (lower-cased) ignoring case: the filter folds as it compares,
+ * so no row keeps a lower-cased copy of its name.
+ */
+function includesFolded(text: string, needle: string): boolean {
+	const last = text.length - needle.length;
+	outer: for (let start = 0; start <= last; start++) {
+		for (let offset = 0; offset < needle.length; offset++) {
+			let code = text.charCodeAt(start + offset);
+			if (code >= 65 && code <= 90) code += 32;
+			if (code !== needle.charCodeAt(offset)) continue outer;
+		}
+		return true;
+	}
+	return false;
+}
+
+/**
+ * What `/` matches: the name, the full type or the label the list shows for it (so `/hk` finds
+ * every HK Telem row), ignoring case. Types are few: each is tested once per needle.
+ */
 function matcher(needle: string, typeFilter: string | undefined): ((row: Row) => boolean) | undefined {
 	if (!needle && typeFilter === undefined) return undefined;
-	return row => (typeFilter === undefined || row.type === typeFilter) && (!needle || row.haystack.includes(needle));
+	const typeMatches = new Map<string, boolean>();
+	const typeHas = (type: string) => {
+		let hit = typeMatches.get(type);
+		if (hit === undefined) {
+			hit = type.toLowerCase().includes(needle) || shortType(type).toLowerCase().includes(needle);
+			typeMatches.set(type, hit);
+		}
+		return hit;
+	};
+	const nameHas = (row: Row) => (row.lowerName === undefined ? includesFolded(row.name, needle) : row.lowerName.includes(needle));
+	return row => (typeFilter === undefined || row.type === typeFilter) && (!needle || nameHas(row) || typeHas(row.type));
 }
 
 interface FilterEntry {
@@ -57,10 +90,12 @@ export function selectCursorRow(state: AppState): Row | undefined {
 	return selectView(state)[state.cursor];
 }
 
-const rowsById = memo((rows: Row[]): Map<string, Row> => new Map(rows.map(row => [row.id, row])));
+// One row looked up by scanning keys (a few ms at 300k rows, once per change of rows or id):
+// a map of every row by id would cost an id string per row.
+const rowByKey = memo((rows: Row[], key: number): Row | undefined => rows.find(row => row.key === key));
 
 export function selectRowById(state: AppState, id: string | undefined): Row | undefined {
-	return id === undefined ? undefined : rowsById(state.rows).get(id);
+	return id === undefined ? undefined : rowByKey(state.rows, keyOf(id));
 }
 
 export interface MarkedStats {
@@ -126,7 +161,7 @@ export function selectColumnNeeds(state: Pick<AppState, 'rows'>): ColumnNeeds {
 	const {rows} = state;
 	if (measured?.rows === rows) return measured.needs;
 	const base = measured;
-	const extends_ = base !== undefined && base.rows.length > 0 && base.rows.length <= rows.length && rows[0] === base.rows[0] && rows[base.rows.length - 1] === base.rows[base.rows.length - 1];
+	const extends_ = base !== undefined && extendsRows(rows, base.rows);
 	let {name, fullType} = extends_ ? base.needs : {name: 0, fullType: 0};
 	for (let index = extends_ ? base.rows.length : 0; index < rows.length; index++) {
 		const row = rows[index];

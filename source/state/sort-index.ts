@@ -12,6 +12,7 @@
  * - size: size, then the full ingest time, unknown sizes last in both directions.
  * The tie-breaker is ascending whichever the direction.
  */
+import {extendsRows} from './rows.js';
 import type {Row, Sort} from './types.js';
 
 type Field = 'name' | 'ingestKey' | 'size';
@@ -56,10 +57,21 @@ function valueCompare(rows: Row[], field: Field): (x: number, y: number) => numb
 	}
 }
 
-/** First index in `order[from..]` whose row sorts after row `index` (binary search). */
+/**
+ * First index in `order[from..]` whose row sorts after row `index`: galloping out from `from`,
+ * then a binary search. A page's sorted rows mostly land together (in ingest order all of them
+ * after the rows before; by name, each type's after its own), so most take a compare or two.
+ */
 function upperBound(order: Uint32Array, from: number, index: number, compare: (x: number, y: number) => number): number {
 	let low = from;
-	let high = order.length;
+	let probe = from;
+	let step = 1;
+	while (probe < order.length && compare(order[probe], index) <= 0) {
+		low = probe + 1;
+		probe = low + step;
+		step *= 2;
+	}
+	let high = Math.min(probe, order.length);
 	while (low < high) {
 		const middle = (low + high) >>> 1;
 		if (compare(order[middle], index) <= 0) low = middle + 1;
@@ -121,10 +133,12 @@ function extendField(rows: Row[], field: Field, base: FieldIndex, baseLength: nu
 	const rank = new Uint32Array(rows.length);
 	let read = 0;
 	let write = 0;
+	// Old rows keep their ranks unless new rows land ahead of them.
+	rank.set(base.rank);
 	const copyTo = (end: number) => {
 		const shift = write - read;
 		order.set(base.order.subarray(read, end), write);
-		for (let position = read; position < end; position++) rank[base.order[position]] = base.rank[base.order[position]] + shift;
+		if (shift !== 0) for (let position = read; position < end; position++) rank[base.order[position]] = base.rank[base.order[position]] + shift;
 		write += end - read;
 		read = end;
 	};
@@ -164,9 +178,7 @@ function indexFor(rows: Row[]): SortIndex {
 	const hit = cache.find(entry => entry.rows === rows);
 	if (hit) return hit;
 	// Pages only ever append: an indexed prefix of these rows is the base.
-	const base = cache.find(
-		entry => entry.rows.length > 0 && entry.rows.length < rows.length && rows[0] === entry.rows[0] && rows[entry.rows.length - 1] === entry.rows[entry.rows.length - 1],
-	);
+	const base = cache.find(entry => entry.rows.length < rows.length && extendsRows(rows, entry.rows));
 	const index = {rows, fields: {}, views: new Map()} as SortIndex;
 	// Every field is indexed as pages arrive (each page costs its own size, not the rows'), so
 	// no sort key has to wait for a full sort.

@@ -3,7 +3,7 @@
  * the query left an end open), sized to fit the width available for the sparkline.
  */
 import {memo} from './memo.js';
-import {utcMs} from './rows.js';
+import {extendsRows, utcMs} from './rows.js';
 import type {AppState, Row} from './types.js';
 
 const MINUTE = 60_000;
@@ -47,6 +47,26 @@ function binFor(start: number, end: number, slots: number): number {
  * `newestFetched`: when the limit cut the result, the newest ingest time fetched (of every type):
  * the bins after it are marked unfetched.
  */
+// Every frame while pages arrive bins every row again: reading their times from one array, kept
+// across pages (only new rows are read), costs a fraction of reading them from 300k row objects.
+let kept: {rows: Row[]; times: Float64Array} | undefined;
+
+function ingestTimes(rows: Row[]): Float64Array {
+	if (kept?.rows === rows) return kept.times;
+	const from = kept !== undefined && extendsRows(rows, kept.rows) ? kept.rows.length : 0;
+	let buffer = from > 0 ? kept!.times.buffer : undefined;
+	if (!buffer || buffer.byteLength < rows.length * 8) {
+		// Room to grow, so a page does not copy all the times before it.
+		const grown = new Float64Array(Math.max(rows.length, 2 * from));
+		if (from > 0) grown.set(kept!.times.subarray(0, from));
+		buffer = grown.buffer;
+	}
+	const times = new Float64Array(buffer, 0, rows.length);
+	for (let index = from; index < rows.length; index++) times[index] = rows[index].ingestMs;
+	kept = {rows, times};
+	return times;
+}
+
 export function computeTimeline(
 	rows: Row[],
 	startText: string | undefined,
@@ -55,15 +75,17 @@ export function computeTimeline(
 	newestFetched?: number,
 ): Timeline | undefined {
 	if (slots < 1) return undefined;
+	const times = ingestTimes(rows);
 	let start = startText ? utcMs(startText) : Number.NaN;
 	let end = endText ? utcMs(endText) : Number.NaN;
 	if (Number.isNaN(start) || Number.isNaN(end)) {
 		let low = Number.POSITIVE_INFINITY;
 		let high = Number.NEGATIVE_INFINITY;
-		for (const row of rows) {
-			if (Number.isNaN(row.ingestMs)) continue;
-			if (row.ingestMs < low) low = row.ingestMs;
-			if (row.ingestMs > high) high = row.ingestMs;
+		for (let index = 0; index < times.length; index++) {
+			const ms = times[index];
+			if (Number.isNaN(ms)) continue;
+			if (ms < low) low = ms;
+			if (ms > high) high = ms;
 		}
 		if (Number.isNaN(start)) start = low;
 		if (Number.isNaN(end)) end = high;
@@ -75,9 +97,10 @@ export function computeTimeline(
 	const count = Math.floor((end - origin) / binMs) + 1;
 	const bins = new Array<number>(count).fill(0);
 	let outside = 0;
-	for (const row of rows) {
-		const index = Math.floor((row.ingestMs - origin) / binMs);
-		if (index >= 0 && index < count && row.ingestMs >= start && row.ingestMs <= end + 999) bins[index]++;
+	for (let row = 0; row < times.length; row++) {
+		const ms = times[row];
+		const index = Math.floor((ms - origin) / binMs);
+		if (index >= 0 && index < count && ms >= start && ms <= end + 999) bins[index]++;
 		else outside++;
 	}
 	const timeline: Timeline = {bins, binMs, start: origin, end, max: Math.max(0, ...bins), outside};

@@ -39,8 +39,8 @@ export interface Row {
 	key: number;
 	record: CassiRecord;
 	name: string;
-	/** Lower-cased name + type, for the `/` filter. */
-	haystack: string;
+	/** The lower-cased name for the `/` filter, only when the name is not plain ASCII. */
+	lowerName?: string;
 	type: string;
 	/** As sent, trimmed to seconds: `2025-10-04T00:01:27` (for showing). */
 	ingest: string;

@@ -46,7 +46,9 @@ function split(records: CassiRecord[], cuts: number[]): CassiRecord[][] {
 
 /** The same rows as fresh objects: the selector cannot reuse anything and sorts them all at once. */
 function freshSortIds(state: AppState): string[] {
-	return selectView({...state, rows: state.rows.map(row => ({...row}))}).map(row => row.id);
+	// Copies keep the row's class: its id and record are read through it.
+	const copy = (row: Row): Row => Object.assign(Object.create(Object.getPrototypeOf(row) as object) as Row, row);
+	return selectView({...state, rows: state.rows.map(copy)}).map(row => row.id);
 }
 
 function primary(row: Row, key: SortKey): string | number | undefined {

@@ -1,6 +1,7 @@
 /** The windowed results list: only the rows on screen are ever rendered. */
 import {Box, Text} from 'ink';
 import React from 'react';
+import type {MarkSet} from '../../../state/mark-set.js';
 import type {Row, Sort} from '../../../state/types.js';
 import {fit} from '../../text.js';
 import {GLYPH, useTheme} from '../../theme.js';
@@ -11,7 +12,7 @@ export interface ResultsListProps {
 	/** Index in the view of rows[0]. */
 	offset: number;
 	cursor: number;
-	marks: ReadonlySet<string>;
+	marks: MarkSet;
 	rangeAnchor?: number;
 	sort: Sort;
 	/** The column layout, fitted to the list's width by the caller (it knows the panel beside it). */
@@ -30,10 +31,10 @@ export function ResultsList(props: ResultsListProps) {
 	props.rows.forEach((row, position) => {
 		const index = props.offset + position;
 		const isCursor = index === props.cursor;
-		const marked = props.marks.has(row.id);
+		const marked = props.marks.hasKey(row.key);
 		const mark = marked ? GLYPH.marked : inRange(index) ? '+' : GLYPH.unmarked;
 		lines.push(
-			<Text key={row.id} inverse={isCursor} color={marked ? theme.marked : undefined} bold={marked}>
+			<Text key={row.key} inverse={isCursor} color={marked ? theme.marked : undefined} bold={marked}>
 				{rowLine(row, columns, isCursor, mark)}
 			</Text>,
 		);
