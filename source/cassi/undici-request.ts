@@ -6,7 +6,7 @@
  * files; the same options, the same errors, and the same global dispatcher as `import {request}
  * from 'undici'` uses.
  */
-import {createRequire} from 'node:module';
+import Module, {createRequire} from 'node:module';
 import type {Client, Dispatcher} from 'undici';
 
 type RequestOptions = Omit<Dispatcher.RequestOptions, 'origin' | 'path' | 'method'> & {
@@ -17,6 +17,24 @@ type RequestOptions = Omit<Dispatcher.RequestOptions, 'origin' | 'path' | 'metho
 type ApiRequest = (this: Dispatcher, options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
 
 const load = createRequire(import.meta.url);
+
+// undici's HTTP/2 half requires node:http2 (and with it tls, crypto and http: ~5 ms of every start)
+// though cassi never asks for HTTP/2 (allowH2 stays off, so a connection is never h2 and its one
+// export, connectH2, is never called). Until it is, a stand-in takes its place in the module cache.
+const h2File = load.resolve('undici/lib/dispatcher/client-h2.js');
+if (!load.cache[h2File]) {
+	const standIn = new Module(h2File);
+	standIn.filename = h2File;
+	standIn.loaded = true;
+	standIn.exports = function connectH2(this: unknown, ...args: unknown[]): unknown {
+		delete load.cache[h2File];
+		const real = load(h2File) as (...args: unknown[]) => unknown;
+		standIn.exports = real;
+		return real.apply(this, args);
+	};
+	load.cache[h2File] = standIn;
+}
+
 const apiRequest = load('undici/lib/api/api-request.js') as ApiRequest;
 const {getGlobalDispatcher} = load('undici/lib/global.js') as {getGlobalDispatcher(): Dispatcher};
 
