@@ -52,6 +52,7 @@ export function defineSubcommands(program: Command, run: Runner): void {
 		.option('--token <token>', `the token it accepts (default: "${EMULATOR_TOKEN}")`)
 		.option('--latency <ms>', 'delay before each response')
 		.option('--reuse-latency <ms>', 'extra delay for each later request on a kept-alive connection')
+		.option('--max-downloads <n>', 'refuse downloads beyond n at once with 429 (Retry-After: 1)')
 		.option('--rate <bytesPerSecond>', 'per-connection download bandwidth')
 		.option('--scale <n>', 'multiply the daily volume (100 gives 50,000+ rows a week)')
 		.option('--quiet', 'no request log on stderr')

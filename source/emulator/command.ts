@@ -17,6 +17,8 @@ export interface EmulatorCommandOptions {
 	latencyMs: number;
 	/** Extra delay for each request after the first on a kept-alive connection. */
 	reuseLatencyMs: number;
+	/** Downloads at once beyond this are refused with 429; undefined = no limit. */
+	maxDownloads?: number;
 	/** Per-connection download throttle; undefined = unthrottled. */
 	bytesPerSecond?: number;
 	scale: number;
@@ -34,6 +36,7 @@ export interface RawEmulatorFlags {
 	token?: string;
 	latency?: string;
 	reuseLatency?: string;
+	maxDownloads?: string;
 	rate?: string;
 	scale?: string;
 	pageSize?: string;
@@ -70,6 +73,7 @@ export function parseEmulatorFlags(raw: RawEmulatorFlags): EmulatorCommandOption
 		token: raw.token,
 		latencyMs: raw.latency === undefined ? 0 : wholeNumber('latency', raw.latency, 0, 600_000),
 		reuseLatencyMs: raw.reuseLatency === undefined ? 0 : wholeNumber('reuse-latency', raw.reuseLatency, 0, 600_000),
+		maxDownloads: raw.maxDownloads === undefined ? undefined : wholeNumber('max-downloads', raw.maxDownloads, 1, 10_000),
 		bytesPerSecond: raw.rate === undefined ? undefined : parseRate(raw.rate),
 		scale,
 		pageSize: raw.pageSize === undefined ? undefined : wholeNumber('page-size', raw.pageSize, 1, 1_000_000),
@@ -97,6 +101,7 @@ export async function runEmulatorCommand(options: EmulatorCommandOptions, io: Ru
 			token: options.token,
 			latencyMs: options.latencyMs,
 			reuseLatencyMs: options.reuseLatencyMs,
+			maxDownloads: options.maxDownloads,
 			bytesPerSecond: options.bytesPerSecond,
 			scale: options.scale,
 			pageSize: options.pageSize,

@@ -108,6 +108,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const faults = new FaultBook();
 	const rowCache = new RowCache();
 	const requestsOnSocket = new WeakMap<object, number>();
+	let downloading = 0;
 	const log: RequestLogEntry[] = [];
 	const writeLog = options.quiet ? undefined : (options.log ?? ((line: string) => process.stderr.write(`${line}\n`)));
 
@@ -198,6 +199,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			if (log.length > MAX_LOG) log.splice(0, log.length - MAX_LOG);
 			writeLog?.(`${entry.time} ${entry.method} ${path} ${res.statusCode} ${Date.now() - started}ms${summary ? ` ${summary}` : ''}`);
 		});
+		// Counted from arrival, as a limiter in front of a service counts its clients' requests.
+		if (options.maxDownloads !== undefined && route(path)?.kind === 'download') {
+			if (downloading >= options.maxDownloads) {
+				summary = `refused: ${downloading} downloads at once`;
+				return sendJson(res, 429, {error: `Too many downloads at once (at most ${options.maxDownloads})`}, {'Retry-After': '1'});
+			}
+			downloading++;
+			res.once('close', () => downloading--);
+		}
 		if (options.latencyMs) await sleep(options.latencyMs);
 		const served = requestsOnSocket.get(req.socket) ?? 0;
 		requestsOnSocket.set(req.socket, served + 1);

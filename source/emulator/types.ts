@@ -77,6 +77,11 @@ export interface EmulatorOptions {
 	latencyMs?: number;
 	/** Added before each response on a kept-alive connection's second and later requests (some servers are slow there). */
 	reuseLatencyMs?: number;
+	/**
+	 * Downloads in progress at once beyond this are answered 429 with Retry-After: 1, as a server
+	 * that limits each client does (the seed's serial loop never meets it).
+	 */
+	maxDownloads?: number;
 	/** Per-connection download throttle. */
 	bytesPerSecond?: number;
 	/** Fraction of rows sent twice (default 0.03; 0 disables). */

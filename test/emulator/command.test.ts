@@ -71,6 +71,8 @@ describe('emulator flags', () => {
 		});
 		expect(parseEmulatorFlags({})).toMatchObject({port: 0, seed: 1, token: undefined, latencyMs: 0, bytesPerSecond: undefined, scale: 1});
 		expect(parseEmulatorFlags({countMode: 'distinct', pageSize: '500'})).toMatchObject({countMode: 'distinct', pageSize: 500});
+		expect(parseEmulatorFlags({maxDownloads: '2'})).toMatchObject({maxDownloads: 2});
+		expect(() => parseEmulatorFlags({maxDownloads: '0'})).toThrow('--max-downloads must be a whole number from 1 to 10000, not "0"');
 		expect(parseRate('512k')).toBe(524_288);
 		expect(parseRate('1000')).toBe(1000);
 	});

@@ -23,6 +23,7 @@ import {acquireLock, type FolderLock} from './lock.js';
 import {foldName, localNameProblem} from './names.js';
 import {parseChecksum} from './checksum.js';
 import {RateMeter} from './rate.js';
+import {RequestGate} from './request-gate.js';
 import {resumeCommandLine} from './resume-hint.js';
 import {buildManifest, buildSnapshot, fileSnapshot, type EntryView} from './report.js';
 import type {AttemptOptions} from './transfer.js';
@@ -104,6 +105,7 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 	/** Files in flight at most, and big files in flight at most. */
 	private readonly maxInFlight: number;
 	private readonly bigSlots: number;
+	private readonly gate: RequestGate;
 	private readonly dispatcher?: Dispatcher;
 	private readonly connections?: ConnectionPool;
 	private readonly entries = new Map<string, Entry>();
@@ -139,6 +141,7 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 		const given = options.parallel === undefined ? undefined : Math.max(1, Math.floor(options.parallel));
 		this.maxInFlight = given ?? MAX_IN_FLIGHT;
 		this.bigSlots = given ?? DEFAULT_PARALLEL;
+		this.gate = new RequestGate(this.maxInFlight);
 		this.now = options.now ?? Date.now;
 		this.dispatcher = options.dispatcher;
 		if (!options.dispatcher) this.connections = new ConnectionPool(this.endpoint.origin, this.maxInFlight);
@@ -551,6 +554,7 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 			maxWaitMs: this.options.maxWaitMs ?? 300_000,
 			now: this.now,
 			createWriteStream: this.options.createWriteStream,
+			requestTurn: (signal: AbortSignal) => this.gate.enter(signal),
 			setState: (state: FileState, message?: string) => this.setState(entry, state, message),
 			changed: () => this.changed(),
 		};

@@ -55,6 +55,8 @@ export interface JobContext {
 	setState(state: FileState, message?: string): void;
 	changed(): void;
 	createWriteStream?: AttemptOptions['createWriteStream'];
+	/** Waits for a request turn (see request-gate.ts); the returned function ends it. */
+	requestTurn?(signal: AbortSignal): Promise<(pushedBack: boolean) => void>;
 	/**
 	 * True when neither the file nor its part was in the folder when the queue started (one listing
 	 * instead of two stat calls per file: with many small files those calls are much of the time).
@@ -166,6 +168,8 @@ export async function runJob(entry: JobEntry, ctx: JobContext, signal: AbortSign
 				result = {bytes: offset, hash, total: offset}; // the part is whole; only the rename was missing
 			} else {
 				ctx.setState('downloading');
+				const leave = await ctx.requestTurn?.(signal);
+				let pushedBack = false;
 				const lease = ctx.lease?.();
 				const sentAt = performance.now();
 				try {
@@ -199,6 +203,7 @@ export async function runJob(entry: JobEntry, ctx: JobContext, signal: AbortSign
 						},
 					});
 				} catch (error) {
+					pushedBack = isCassiError(error) && (error.status === 429 || error.status === 503);
 					if (!(error instanceof RestartFromZero)) throw error;
 					const is416 = /416/.test(error.reason);
 					if (is416 && refused416) throw new CassiError('download', `${error.reason} twice, even from byte 0`);
@@ -209,6 +214,7 @@ export async function runJob(entry: JobEntry, ctx: JobContext, signal: AbortSign
 					continue;
 				} finally {
 					lease?.release();
+					leave?.(pushedBack);
 				}
 			}
 			ctx.setState('verifying');
