@@ -7,6 +7,8 @@ import type {Command, Option} from 'commander';
 import {KNOWN_FILE_TYPES} from '../cassi/types.js';
 
 const DATES = ['today', 'yesterday', 'now', '-1d', '-7d', '-12h'];
+/** `-s` only: where the browser's `L` starts (root-action.ts). */
+const LAST_CHECK = 'last-check';
 
 interface CommandSpec {
 	name: string;
@@ -45,7 +47,12 @@ _cassi() {
         for i in "\${!COMPREPLY[@]}"; do COMPREPLY[$i]=$(printf '%q' "\${COMPREPLY[$i]}"); done
       fi
       return ;;
-    -s|--ingestion-start-date|-e|--ingestion-end-date|--exp-start-date|--exp-end-date|--date)
+    -s|--ingestion-start-date)
+      opts="${DATES.join(' ')}"
+      # ${LAST_CHECK} is the root command's alone (a subcommand comes first)
+      case "\${COMP_WORDS[1]}" in ${commands.map(command => command.name).join('|')}) ;; *) opts="$opts ${LAST_CHECK}" ;; esac
+      COMPREPLY=( $(compgen -W "$opts" -- "$cur") ); return ;;
+    -e|--ingestion-end-date|--exp-start-date|--exp-end-date|--date)
       COMPREPLY=( $(compgen -W "${DATES.join(' ')}" -- "$cur") ); return ;;
     -f|--folder|--manifest|resume|sync)
       COMPREPLY=( $(compgen -d -- "$cur") ); return ;;
@@ -70,17 +77,18 @@ complete -F _cassi cassi
 }
 
 /** One _arguments spec per option: `'(-t --token)'{-t,--token}'[MAST API token]:value:'`. */
-function zshSpec(option: Option): string {
+function zshSpec(option: Option, root = false): string {
 	const help = option.description.replace(/[[\]':]/g, ' ').trim();
-	const value = option.required || option.optional ? zshValue(option) : '';
+	const value = option.required || option.optional ? zshValue(option, root) : '';
 	const names = [option.short, option.long].filter((flag): flag is string => Boolean(flag));
 	if (names.length === 1) return `'${names[0]}[${help}]${value}'`;
 	return `'(${names.join(' ')})'{${names.join(',')}}'[${help}]${value}'`;
 }
 
-function zshValue(option: Option): string {
+function zshValue(option: Option, root: boolean): string {
 	const long = option.long ?? '';
 	if (long === '--filetype') return ':type:(${types})';
+	if (root && long === '--ingestion-start-date') return `:date:(\${dates} ${LAST_CHECK})`;
 	if (/date$/.test(long)) return ':date:(${dates})';
 	if (long === '--folder') return ':folder:_files -/';
 	if (long === '--manifest') return ':file:_files';
@@ -92,7 +100,7 @@ function zsh(program: Command): string {
 	const types = KNOWN_FILE_TYPES.map(type => `'${type}'`).join(' ');
 	const positional: Record<string, string> = {resume: " '1:folder:_files -/'", sync: " '1:folder:_files -/'", completion: " '1:shell:(bash zsh)'"};
 	const perCommand = commands
-		.map(command => `      ${command.name}) _arguments -s ${command.options.map(zshSpec).join(' ')}${positional[command.name] ?? ''} ;;`)
+		.map(command => `      ${command.name}) _arguments -s ${command.options.map(option => zshSpec(option)).join(' ')}${positional[command.name] ?? ''} ;;`)
 		.join('\n');
 	return `#compdef cassi
 # cassi completion for zsh: eval "$(cassi completion zsh)" or save as _cassi on your fpath
@@ -107,11 +115,11 @@ ${commands.map(command => `      ${command.name}) shift words; (( CURRENT-- )) ;
     esac
     case \${words[1]} in
 ${perCommand}
-      *) _arguments -s ${root.options.map(zshSpec).join(' ')} ;;
+      *) _arguments -s ${root.options.map(option => zshSpec(option, true)).join(' ')} ;;
     esac
     return
   fi
-  _arguments -s '1: :(${commands.map(command => command.name).join(' ')})' ${root.options.map(zshSpec).join(' ')}
+  _arguments -s '1: :(${commands.map(command => command.name).join(' ')})' ${root.options.map(option => zshSpec(option, true)).join(' ')}
 }
 compdef _cassi cassi
 `;

@@ -38,6 +38,13 @@ describe.runIf(hasBash)('bash completion', () => {
 		expect(complete(['cassi', '--filetype', '"House'])).toEqual(['Housekeeping Ancillary Telemetry Data']);
 	});
 
+	it('offers last-check for the root command\'s -s only (sync and check take dates)', () => {
+		expect(complete(['cassi', '-s', 'l'])).toEqual(['last-check']);
+		expect(complete(['cassi', '--ingestion-start-date', ''])).toContain('last-check');
+		expect(complete(['cassi', 'sync', 'cassi-data', '-s', ''])).not.toContain('last-check');
+		expect(complete(['cassi', '-e', 'l'])).toEqual([]);
+	});
+
 	it('completes subcommands and flags', () => {
 		expect(complete(['cassi', 'log'])).toEqual(['login', 'logout']);
 		expect(complete(['cassi', '--cou'])).toEqual(['--count']);
