@@ -122,7 +122,7 @@ export function transportError(error: unknown, url: URL, options: {headersTimeou
 	const why = sanitizeText(String(code ?? name ?? 'connection failed')).slice(0, 60);
 	// A certificate problem does not go away by asking again.
 	if (/CERT|SSL|TLS|SELF_SIGNED|HOSTNAME/i.test(why)) {
-		return new CassiError('network', `the TLS certificate of ${where} was not accepted (${why}): check the clock, a proxy or --api-url`);
+		return new CassiError('network', `the TLS certificate of ${where} was not accepted (${why}): check the clock or --api-url; behind a proxy with its own certificate, point NODE_EXTRA_CA_CERTS at its CA file`);
 	}
 	return new CassiError('network', `could not reach ${where} (${why}): check the network or --api-url`, retryable);
 }
