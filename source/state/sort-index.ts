@@ -3,7 +3,7 @@
  *
  * Comparing strings is what makes sorting slow (about 60 ms for 100,000 names), so each field a
  * sort reads is ordered once, as pages arrive (a page's rows are sorted alone and merged in),
- * and turned into a dense rank per row. Any of the sort orders is then a few stable counting
+ * and turned into a dense rank per row when a sort first needs it (one pass of equality tests). Any of the sort orders is then a few stable counting
  * sorts over those integer ranks (linear time), least significant key first.
  *
  * The orders are the same as a stable sort by these comparisons (ties keep the service's order):
@@ -23,14 +23,17 @@ interface FieldIndex {
 	order: Uint32Array;
 	/**
 	 * Per row index: where the row's run of equal values starts in `order`. Equal values share
-	 * one, and the order of these numbers is the field's order, so they sort by counting.
+	 * one, and the order of these numbers is the field's order, so they sort by counting. Made
+	 * when first needed: while pages arrive, keeping it would shift most of it on every page.
 	 */
-	rank: Uint32Array;
+	rank?: Uint32Array;
 }
 
 interface SortIndex {
 	rows: Row[];
 	fields: Record<Field, FieldIndex>;
+	/** Each row's size, unknown as Infinity: read from one array, not 300k scattered rows. */
+	sizes: Float64Array;
 	types?: {rank: Uint32Array; ranks: number};
 	views: Map<string, Row[]>;
 }
@@ -39,21 +42,16 @@ export function compareText(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Unknown sizes sort after every known one. */
-function compareSize(a: number | undefined, b: number | undefined): number {
-	if (a === undefined || b === undefined) return (a === undefined ? 1 : 0) - (b === undefined ? 1 : 0);
-	return a - b;
-}
-
 /** The field's comparison of two row indices (one function per field keeps property reads fast). */
-function valueCompare(rows: Row[], field: Field): (x: number, y: number) => number {
+function valueCompare(rows: Row[], field: Field, sizes: Float64Array): (x: number, y: number) => number {
 	switch (field) {
 		case 'name':
 			return (x, y) => compareText(rows[x].name, rows[y].name);
 		case 'ingestKey':
 			return (x, y) => compareText(rows[x].ingestKey, rows[y].ingestKey);
 		default:
-			return (x, y) => compareSize(rows[x].size, rows[y].size);
+			// Unknown sizes (Infinity) sort after every known one.
+			return (x, y) => (sizes[x] < sizes[y] ? -1 : sizes[x] > sizes[y] ? 1 : 0);
 	}
 }
 
@@ -80,13 +78,31 @@ function upperBound(order: Uint32Array, from: number, index: number, compare: (x
 	return low;
 }
 
-/** Ranks for an order, comparing each row with the one before it. */
-function rankOrder(order: Uint32Array, compare: (x: number, y: number) => number): Uint32Array {
+/** Whether two row indices hold the same value of the field (compare's 0, without ordering). */
+function valueEqual(rows: Row[], field: Field, sizes: Float64Array): (x: number, y: number) => boolean {
+	switch (field) {
+		case 'name':
+			return (x, y) => rows[x].name === rows[y].name;
+		case 'ingestKey':
+			return (x, y) => rows[x].ingestKey === rows[y].ingestKey;
+		default:
+			return (x, y) => sizes[x] === sizes[y];
+	}
+}
+
+/** Ranks for an order, testing each row against the one before it. */
+function rankOrder(order: Uint32Array, same: (x: number, y: number) => boolean): Uint32Array {
 	const rank = new Uint32Array(order.length);
 	for (let position = 1; position < order.length; position++) {
-		rank[order[position]] = compare(order[position - 1], order[position]) === 0 ? rank[order[position - 1]] : position;
+		rank[order[position]] = same(order[position - 1], order[position]) ? rank[order[position - 1]] : position;
 	}
 	return rank;
+}
+
+function rankOf(index: SortIndex, field: Field): Uint32Array {
+	const built = index.fields[field];
+	built.rank ??= rankOrder(built.order, valueEqual(index.rows, field, index.sizes));
+	return built.rank;
 }
 
 /** Sizes: sorting numbers natively, then counting rows into place, beats any comparison sort. */
@@ -114,42 +130,57 @@ function indexSizes(rows: Row[]): FieldIndex {
 }
 
 /** The field's index over all `rows`, built from scratch. */
-function indexField(rows: Row[], field: Field): FieldIndex {
+function indexField(rows: Row[], field: Field, sizes: Float64Array): FieldIndex {
 	if (field === 'size') return indexSizes(rows);
-	const compare = valueCompare(rows, field);
+	const compare = valueCompare(rows, field, sizes);
 	const order = Uint32Array.from(Array.from({length: rows.length}, (_, index) => index).sort((x, y) => compare(x, y) || x - y));
-	return {order, rank: rankOrder(order, compare)};
+	return {order};
 }
 
 /**
  * The index of `rows` from `base`'s over their first `baseLength` rows: only the new rows are
- * sorted; each finds its place by binary search and the old rows before it are copied in one
- * block, their ranks shifted by the rows inserted ahead of them (no old value is compared).
+ * sorted; each finds its place by search and the old rows before it are copied in one block.
  */
-function extendField(rows: Row[], field: Field, base: FieldIndex, baseLength: number): FieldIndex {
-	const compare = valueCompare(rows, field);
-	const fresh = Array.from({length: rows.length - baseLength}, (_, offset) => baseLength + offset).sort((x, y) => compare(x, y) || x - y);
-	const order = new Uint32Array(rows.length);
-	const rank = new Uint32Array(rows.length);
+function extendField(rows: Row[], field: Field, sizes: Float64Array, base: FieldIndex, baseLength: number): FieldIndex {
+	const compare = valueCompare(rows, field, sizes);
+	const stable = (x: number, y: number) => compare(x, y) || x - y;
+	const fresh = Array.from({length: rows.length - baseLength}, (_, offset) => baseLength + offset).sort(stable);
+	const order = new Uint32Array(spareBuffer(4 * rows.length), 0, rows.length);
 	let read = 0;
 	let write = 0;
-	// Old rows keep their ranks unless new rows land ahead of them.
-	rank.set(base.rank);
-	const copyTo = (end: number) => {
-		const shift = write - read;
-		order.set(base.order.subarray(read, end), write);
-		if (shift !== 0) for (let position = read; position < end; position++) rank[base.order[position]] = base.rank[base.order[position]] + shift;
-		write += end - read;
-		read = end;
-	};
 	for (const index of fresh) {
-		copyTo(upperBound(base.order, read, index, (x, y) => compare(x, y) || x - y));
-		const previous = write > 0 ? order[write - 1] : undefined;
-		rank[index] = previous !== undefined && compare(previous, index) === 0 ? rank[previous] : write;
+		const end = upperBound(base.order, read, index, stable);
+		// Short runs (a page of 10k among 300k rows lands every ~30) copy faster by hand than by a view.
+		if (end - read > 64) {
+			order.set(base.order.subarray(read, end), write);
+			write += end - read;
+			read = end;
+		} else {
+			while (read < end) order[write++] = base.order[read++];
+		}
 		order[write++] = index;
 	}
-	copyTo(base.order.length);
-	return {order, rank};
+	order.set(base.order.subarray(read), write);
+	return {order};
+}
+
+// The orders and sizes of indices dropped from the cache, reused for the next pages' indices:
+// each page would otherwise leave ~20 bytes a row of typed arrays (90 MB over a 300k-row load)
+// for the collector, which frees array buffers only in its full collections.
+const spare: ArrayBufferLike[] = [];
+
+function spareBuffer(bytes: number): ArrayBufferLike {
+	const at = spare.findIndex(buffer => buffer.byteLength >= bytes);
+	if (at >= 0) return spare.splice(at, 1)[0];
+	// Headroom, so the buffer still fits a few pages later.
+	return new ArrayBuffer(8 * Math.ceil((1.5 * bytes) / 8));
+}
+
+function release(index: SortIndex): void {
+	for (const name of FIELDS) spare.push(index.fields[name].order.buffer);
+	spare.push(index.sizes.buffer);
+	spare.sort((a, b) => b.byteLength - a.byteLength);
+	spare.length = Math.min(spare.length, 4);
 }
 
 /** Stable counting sort of `input` (row indices) by `key(row index)` in [0, ranks). */
@@ -179,15 +210,19 @@ function indexFor(rows: Row[]): SortIndex {
 	if (hit) return hit;
 	// Pages only ever append: an indexed prefix of these rows is the base.
 	const base = cache.find(entry => entry.rows.length < rows.length && extendsRows(rows, entry.rows));
-	const index = {rows, fields: {}, views: new Map()} as SortIndex;
+	const sizes = new Float64Array(spareBuffer(8 * rows.length), 0, rows.length);
+	const from = base ? base.rows.length : 0;
+	if (base) sizes.set(base.sizes);
+	for (let row = from; row < rows.length; row++) sizes[row] = rows[row].size ?? Number.POSITIVE_INFINITY;
+	const index = {rows, fields: {}, sizes, views: new Map()} as SortIndex;
 	// Every field is indexed as pages arrive (each page costs its own size, not the rows'), so
 	// no sort key has to wait for a full sort.
 	for (const name of FIELDS) {
 		const built = base?.fields[name];
-		index.fields[name] = built ? extendField(rows, name, built, base!.rows.length) : indexField(rows, name);
+		index.fields[name] = built ? extendField(rows, name, sizes, built, from) : indexField(rows, name, sizes);
 	}
 	cache.unshift(index);
-	cache.length = Math.min(cache.length, 2);
+	for (const dropped of cache.splice(2)) release(dropped);
 	return index;
 }
 
@@ -207,20 +242,20 @@ function order(index: SortIndex, sort: Sort): Uint32Array {
 	const ingest = index.fields.ingestKey;
 	switch (sort.key) {
 		case 'name':
-			return countingSort(ingest.order, index.fields.name.rank, count, descending);
+			return countingSort(ingest.order, rankOf(index, 'name'), count, descending);
 		case 'type': {
 			const types = typeRanks(index);
 			return countingSort(ingest.order, types.rank, types.ranks, descending);
 		}
 		case 'size': {
-			const size = index.fields.size;
+			const rank = rankOf(index, 'size');
 			// Unknown sizes share the rank after every known one, which must stay last when the rest are reversed.
 			const known = index.rows.reduce((total, row) => total + (row.size === undefined ? 0 : 1), 0);
-			const key = descending ? size.rank.map(rank => (rank < known ? known - 1 - rank : rank)) : size.rank;
+			const key = descending ? rank.map(value => (value < known ? known - 1 - value : value)) : rank;
 			return countingSort(ingest.order, key, count + 1);
 		}
 		default:
-			return descending ? countingSort(ingest.order, ingest.rank, count, true) : ingest.order;
+			return descending ? countingSort(ingest.order, rankOf(index, 'ingestKey'), count, true) : ingest.order;
 	}
 }
 
@@ -231,8 +266,15 @@ export function sortRows(rows: Row[], sort: Sort): Row[] {
 	const hit = index.views.get(key);
 	if (hit) return hit;
 	const positions = order(index, sort);
-	const sorted = new Array<Row>(positions.length);
-	for (let position = 0; position < positions.length; position++) sorted[position] = rows[positions[position]];
+	// Rows that arrived in this order (results come oldest first) are their own view: no copy of
+	// 300k rows per page for the collector.
+	let same = true;
+	for (let position = 0; same && position < positions.length; position++) same = positions[position] === position;
+	let sorted = rows;
+	if (!same) {
+		sorted = new Array<Row>(positions.length);
+		for (let position = 0; position < positions.length; position++) sorted[position] = rows[positions[position]];
+	}
 	index.views.set(key, sorted);
 	return sorted;
 }
