@@ -67,6 +67,34 @@ export class KeyHasher {
 	}
 }
 
+/**
+ * 64-bit keys in order, as Int32 pairs: a page's hashes for its rows. A number[] held most of them
+ * as heap numbers (an Int32 outside the small-integer range is one), 100,000 allocations a page.
+ */
+export class KeyList {
+	private values: Int32Array;
+	length = 0;
+
+	constructor(keys: number) {
+		this.values = new Int32Array(2 * Math.max(keys, 1));
+	}
+
+	push(h1: number, h2: number): void {
+		if (this.length + 2 > this.values.length) {
+			const values = new Int32Array(2 * this.values.length);
+			values.set(this.values);
+			this.values = values;
+		}
+		this.values[this.length++] = h1;
+		this.values[this.length++] = h2;
+	}
+
+	/** The first `keys` keys (h1, h2 of key i at 2i, 2i + 1), copied. */
+	first(keys: number): Int32Array {
+		return this.values.slice(0, Math.min(2 * keys, this.length));
+	}
+}
+
 /** A set of 64-bit keys given as two Int32 halves. */
 export class KeySet {
 	private table = new Int32Array(2 * 1024);

@@ -16,6 +16,7 @@
  *   empty page, or on a page that adds no new file; a page of only repeats is skipped past a
  *   few times when offsets count rows. A short page alone never ends it (it may be a cap).
  */
+import {KeyList} from './dedupe-keys.js';
 import {Deduper, recordId} from './records.js';
 import type {CassiRecord, SearchCut, SearchPage} from './types.js';
 
@@ -102,7 +103,7 @@ export async function* pageThrough(
 			else rawRows = undefined;
 		}
 		// Re-sent rows are ours again, not the service's repeats: they are not counted as duplicates.
-		const hashes: number[] = [];
+		const hashes = new KeyList(got.length);
 		const added = resent > 0 ? [...deduper.add(got.slice(0, resent), false, hashes), ...deduper.add(got.slice(resent), true, hashes)] : deduper.add(got, true, hashes);
 		rows += got.length - resent;
 		if (rawRows && deduper.size > rawBase) {
@@ -131,7 +132,7 @@ export async function* pageThrough(
 		const cut = done ? cutOf({cutByLimit, full: files >= limit, seenAll, probed, total, counting, files: deduper.size, rows}) : undefined;
 		// The next request goes out now, while the caller handles this page (one in flight ahead).
 		if (!done) pending = send(nextRequest());
-		const pageHashes = Int32Array.from(hashes.length > 2 * records.length ? hashes.slice(0, 2 * records.length) : hashes);
+		const pageHashes = hashes.first(records.length);
 		yield {records, hashes: pageHashes, received: rows, total, duplicates: deduper.duplicates, done, ...(cut ? {cut} : {})};
 		if (done) return;
 	}

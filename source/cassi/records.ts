@@ -5,7 +5,7 @@
  */
 import {createRequire} from 'node:module';
 import type {z as Zod} from 'zod';
-import {KeyHasher, KeySet} from './dedupe-keys.js';
+import {KeyHasher, KeySet, type KeyList} from './dedupe-keys.js';
 import {CassiError} from './errors.js';
 import {sanitizeText} from './sanitize.js';
 import type {CassiRecord} from './types.js';
@@ -310,7 +310,7 @@ export class Deduper {
 	 * The records not seen before; `countRepeats` false for rows we asked for again. `hashes`
 	 * receives each fresh record's hash (h1, h2), so a row key need not hash the fields again.
 	 */
-	add(records: readonly CassiRecord[], countRepeats = true, hashes?: number[]): CassiRecord[] {
+	add(records: readonly CassiRecord[], countRepeats = true, hashes?: KeyList): CassiRecord[] {
 		const fresh: CassiRecord[] = [];
 		for (const record of records) {
 			this.hash(record);
