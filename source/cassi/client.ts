@@ -26,6 +26,7 @@ import {buildPayload} from './query.js';
 import {pageThrough} from './paging.js';
 import {parseSearchResponse, type ParsedSearch} from './records.js';
 import {jsonBytesAreClean, jsonTextIsClean} from './sanitize.js';
+import {keyRecordsOf} from './key-records.js';
 import {withRetries, type RetryOptions} from './retry.js';
 import {NOTICE_EVERY_MS, noticeAfter, seconds, type WaitEvent} from './waiting.js';
 import {request} from './undici-request.js';
@@ -120,7 +121,7 @@ export class CassiClient {
 	 * without an answer and of each retry; a final failure after retries says how many
 	 * attempts were made and how long they took in all.
 	 */
-	async post(payload: SearchPayload, signal?: AbortSignal, onWait?: (event: WaitEvent) => void): Promise<ParsedSearch> {
+	async post(payload: SearchPayload, signal?: AbortSignal, onWait?: (event: WaitEvent) => void, keyFieldsOnly = false): Promise<ParsedSearch> {
 		const token = this.token();
 		assertSafeForToken(this.urls.search);
 		const attempts = (this.options.retries ?? 4) + 1;
@@ -130,7 +131,7 @@ export class CassiClient {
 			return await withRetries(
 				() => {
 					tries++;
-					return this.postOnce(payload, token, signal, this.watch(tries, attempts, onWait));
+					return this.postOnce(payload, token, signal, this.watch(tries, attempts, onWait), keyFieldsOnly);
 				},
 				{
 					...this.options.retry,
@@ -164,7 +165,7 @@ export class CassiClient {
 		return () => clearTimeout(timer);
 	}
 
-	private async postOnce(payload: SearchPayload, token: string, signal?: AbortSignal, answered: () => void = () => {}): Promise<ParsedSearch> {
+	private async postOnce(payload: SearchPayload, token: string, signal: AbortSignal | undefined, answered: () => void, keyFieldsOnly: boolean): Promise<ParsedSearch> {
 		const url = this.urls.search;
 		const timeouts = {headersTimeoutMs: this.headersTimeoutMs, bodyTimeoutMs: this.bodyTimeoutMs};
 		let response: Dispatcher.ResponseData;
@@ -205,7 +206,7 @@ export class CassiClient {
 			} catch (error) {
 				throw transportError(error, url, timeouts);
 			}
-			return parseBody(held, statusCode, header(headers, 'content-type'));
+			return parseBody(held, statusCode, header(headers, 'content-type'), keyFieldsOnly);
 		} finally {
 			// Whatever we did not read is not wanted; free the connection.
 			if (!body.readableEnded && !body.destroyed) {
@@ -219,11 +220,16 @@ export class CassiClient {
 	/**
 	 * Pages as they arrive, each de-duplicated against all earlier pages, up to `query.limit`
 	 * distinct files; the last one says whether the answer was cut (paging.ts explains how).
+	 * `keyFieldsOnly`: records that are counted, never shown, may hold only the de-duplication
+	 * key's fields (KeyRecord, key-records.ts), which a plain body gives without holding every row.
 	 */
-	searchPages(query: Query, options: {signal?: AbortSignal; onWait?: (event: WaitEvent) => void} = {}): AsyncGenerator<SearchPage> {
+	searchPages(
+		query: Query,
+		options: {signal?: AbortSignal; onWait?: (event: WaitEvent) => void; keyFieldsOnly?: boolean} = {},
+	): AsyncGenerator<SearchPage> {
 		return pageThrough(
 			query.limit,
-			request => this.post(buildPayload(query, request.offset, request.limit), options.signal, options.onWait),
+			request => this.post(buildPayload(query, request.offset, request.limit), options.signal, options.onWait, options.keyFieldsOnly),
 			this.pageSize,
 		);
 	}
@@ -262,8 +268,13 @@ async function errorSnippet(body: Readable, encoding: string | undefined): Promi
 }
 
 /** `held.bytes` is let go once decoded: a 50,000-row body is not held as bytes and text while it parses. */
-function parseBody(held: {bytes?: Buffer}, status: number, contentType: string | undefined): ParsedSearch {
+function parseBody(held: {bytes?: Buffer}, status: number, contentType: string | undefined, keyFieldsOnly: boolean): ParsedSearch {
 	const cleanBytes = jsonBytesAreClean(held.bytes!);
+	if (keyFieldsOnly && cleanBytes && !/html/i.test(contentType ?? '')) {
+		// A body it does not take is parsed in full below.
+		const keys = keyRecordsOf(held.bytes!);
+		if (keys) return keys;
+	}
 	const text = held.bytes!.toString('utf8').replace(/^\uFEFF/, '');
 	held.bytes = undefined;
 	const start = text.trimStart();
