@@ -58,6 +58,51 @@ const COMPACT = 1;
 const URL_PREFIX = 2;
 const NO_TIMES = 4;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The fraction packTime read, beside the seconds it returns. */
+let packedFraction = 0;
+
+/**
+ * `2026-11-24T14:29:54.9320000`, the service's form, as two small integers (no string): the
+ * seconds since 1970, returned, and the seven fractional digits, in packedFraction. Only exactly
+ * that form of a real date from 1970 to 2037 is packed, so that unpackTime gives back the same
+ * text; anything else returns undefined and is kept as text.
+ */
+function packTime(text: string): number | undefined {
+	if (text.length !== 27 || text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':' || text[19] !== '.') return undefined;
+	const digits = (from: number, to: number) => {
+		let value = 0;
+		for (let index = from; index < to; index++) {
+			const digit = text.charCodeAt(index) - 48;
+			if (digit < 0 || digit > 9) return -1;
+			value = 10 * value + digit;
+		}
+		return value;
+	};
+	const year = digits(0, 4);
+	const month = digits(5, 7);
+	const day = digits(8, 10);
+	const hour = digits(11, 13);
+	const minute = digits(14, 16);
+	const second = digits(17, 19);
+	const fraction = digits(20, 27);
+	if (year < 1970 || year > 2037 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || fraction < 0) return undefined;
+	const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+	if (day > DAYS_IN_MONTH[month - 1] + (month === 2 && leap ? 1 : 0)) return undefined;
+	packedFraction = fraction;
+	return Date.UTC(year, month - 1, day, hour, minute, second) / 1000;
+}
+
+function unpackTime(seconds: number, fraction: number): string {
+	return `${new Date(seconds * 1000).toISOString().slice(0, 19)}.${String(fraction).padStart(7, '0')}`;
+}
+
+/** A time kept as text or packed (packTime). */
+function timeText(value: string | number | undefined, fraction: number): string | undefined {
+	return typeof value === 'number' ? unpackTime(value, fraction) : value;
+}
+
 const ASCII = /^[\u0000-\u007F]*$/;
 
 /**
@@ -74,7 +119,8 @@ class RecordRow implements Row {
 	readonly name: string;
 	readonly type: string;
 	readonly ingestKey: string;
-	readonly ingestMs: number;
+	/** Whole seconds (ingestMs / 1000): a small integer, where milliseconds would be a boxed number. */
+	private readonly ingestSeconds: number;
 	readonly size: number | undefined;
 	/** The lower-cased name, only when it is not plain ASCII (the filter folds ASCII itself). */
 	readonly lowerName: string | undefined;
@@ -84,8 +130,11 @@ class RecordRow implements Row {
 	private readonly searchKey: unknown;
 	/** The product URL, or its prefix (URL_PREFIX: the name follows). */
 	private readonly mast: string | undefined;
-	private readonly start: string | undefined;
-	private readonly end: string | undefined;
+	/** Exposure times: packed seconds (packTime) with their fractions, or the text. */
+	private readonly start: string | number | undefined;
+	private readonly startFraction: number;
+	private readonly end: string | number | undefined;
+	private readonly endFraction: number;
 	private readonly flags: number;
 
 	constructor(record: CassiRecord, key: number) {
@@ -98,7 +147,7 @@ class RecordRow implements Row {
 		this.type = type;
 		const ingest = String(record.ingestCompletionDate);
 		this.ingestKey = ingestSortKey(ingest);
-		this.ingestMs = utcMs(ingest);
+		this.ingestSeconds = utcMs(ingest) / 1000;
 		this.size = recordSize(record);
 		this.lowerName = ASCII.test(name) ? undefined : name.toLowerCase();
 		const distribution = record.distribution;
@@ -124,7 +173,9 @@ class RecordRow implements Row {
 			this.searchKey = undefined;
 			this.mast = undefined;
 			this.start = undefined;
+			this.startFraction = 0;
 			this.end = undefined;
+			this.endFraction = 0;
 			this.flags = 0;
 			return;
 		}
@@ -132,11 +183,20 @@ class RecordRow implements Row {
 		const prefix = mast.endsWith(name) ? sharedPrefix(mast.slice(0, mast.length - name.length)) : undefined;
 		this.raw = undefined;
 		this.checksum = record.checksum;
+		// Kept whole: its head would be a slice of it (V8 keeps the whole string under a slice).
 		this.searchKey = record.search_key;
 		this.mast = prefix ?? mast;
-		this.start = times?.startTime ?? undefined;
-		this.end = times?.endTime ?? undefined;
+		const start = times ? packTime(times.startTime!) : undefined;
+		this.start = start ?? times?.startTime ?? undefined;
+		this.startFraction = start === undefined ? 0 : packedFraction;
+		const end = times ? packTime(times.endTime!) : undefined;
+		this.end = end ?? times?.endTime ?? undefined;
+		this.endFraction = end === undefined ? 0 : packedFraction;
 		this.flags = COMPACT | (prefix === undefined ? 0 : URL_PREFIX) | (times === null ? NO_TIMES : 0);
+	}
+
+	get ingestMs(): number {
+		return this.ingestSeconds * 1000;
 	}
 
 	get id(): string {
@@ -153,7 +213,7 @@ class RecordRow implements Row {
 			checksum: this.checksum as CassiRecord['checksum'],
 			search_key: this.searchKey as CassiRecord['search_key'],
 			distribution: {url: {mast: this.flags & URL_PREFIX ? this.mast! + this.name : this.mast}, size: this.size},
-			times: this.flags & NO_TIMES ? null : {startTime: this.start, endTime: this.end},
+			times: this.flags & NO_TIMES ? null : {startTime: timeText(this.start, this.startFraction), endTime: timeText(this.end, this.endFraction)},
 		};
 	}
 
@@ -162,12 +222,12 @@ class RecordRow implements Row {
 	}
 
 	get expStart(): string | undefined {
-		const start = this.raw ? exposure(this.raw).startTime : this.start;
+		const start = this.raw ? exposure(this.raw).startTime : timeText(this.start, this.startFraction);
 		return start ? trimSeconds(start) : undefined;
 	}
 
 	get expEnd(): string | undefined {
-		const end = this.raw ? exposure(this.raw).endTime : this.end;
+		const end = this.raw ? exposure(this.raw).endTime : timeText(this.end, this.endFraction);
 		return end ? trimSeconds(end) : undefined;
 	}
 }

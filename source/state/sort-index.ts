@@ -17,6 +17,8 @@ import type {Row, Sort} from './types.js';
 
 type Field = 'name' | 'ingestKey' | 'size';
 const FIELDS: Field[] = ['name', 'ingestKey', 'size'];
+/** Fields indexed on every page whether or not a sort asked: names would take ~250 ms to sort at 300k rows. */
+const EAGER = new Set<Field>(['name', 'ingestKey']);
 
 interface FieldIndex {
 	/** Row indices in ascending order of the field, ties in arrival order. */
@@ -31,9 +33,10 @@ interface FieldIndex {
 
 interface SortIndex {
 	rows: Row[];
-	fields: Record<Field, FieldIndex>;
-	/** Each row's size, unknown as Infinity: read from one array, not 300k scattered rows. */
-	sizes: Float64Array;
+	/** Name and ingest time always; size from the first sort by size on (it sorts fast from scratch). */
+	fields: Partial<Record<Field, FieldIndex>>;
+	/** Each row's size, unknown as Infinity, with the size field: one array, not 300k scattered rows. */
+	sizes?: Float64Array;
 	types?: {rank: Uint32Array; ranks: number};
 	views: Map<string, Row[]>;
 }
@@ -43,7 +46,7 @@ export function compareText(a: string, b: string): number {
 }
 
 /** The field's comparison of two row indices (one function per field keeps property reads fast). */
-function valueCompare(rows: Row[], field: Field, sizes: Float64Array): (x: number, y: number) => number {
+function valueCompare(rows: Row[], field: Field, sizes?: Float64Array): (x: number, y: number) => number {
 	switch (field) {
 		case 'name':
 			return (x, y) => compareText(rows[x].name, rows[y].name);
@@ -51,7 +54,7 @@ function valueCompare(rows: Row[], field: Field, sizes: Float64Array): (x: numbe
 			return (x, y) => compareText(rows[x].ingestKey, rows[y].ingestKey);
 		default:
 			// Unknown sizes (Infinity) sort after every known one.
-			return (x, y) => (sizes[x] < sizes[y] ? -1 : sizes[x] > sizes[y] ? 1 : 0);
+			return (x, y) => (sizes![x] < sizes![y] ? -1 : sizes![x] > sizes![y] ? 1 : 0);
 	}
 }
 
@@ -79,14 +82,14 @@ function upperBound(order: Uint32Array, from: number, index: number, compare: (x
 }
 
 /** Whether two row indices hold the same value of the field (compare's 0, without ordering). */
-function valueEqual(rows: Row[], field: Field, sizes: Float64Array): (x: number, y: number) => boolean {
+function valueEqual(rows: Row[], field: Field, sizes?: Float64Array): (x: number, y: number) => boolean {
 	switch (field) {
 		case 'name':
 			return (x, y) => rows[x].name === rows[y].name;
 		case 'ingestKey':
 			return (x, y) => rows[x].ingestKey === rows[y].ingestKey;
 		default:
-			return (x, y) => sizes[x] === sizes[y];
+			return (x, y) => sizes![x] === sizes![y];
 	}
 }
 
@@ -100,9 +103,28 @@ function rankOrder(order: Uint32Array, same: (x: number, y: number) => boolean):
 }
 
 function rankOf(index: SortIndex, field: Field): Uint32Array {
-	const built = index.fields[field];
+	const built = fieldOf(index, field);
 	built.rank ??= rankOrder(built.order, valueEqual(index.rows, field, index.sizes));
 	return built.rank;
+}
+
+/** The field's index, built from scratch when no earlier page's was kept up. */
+function fieldOf(index: SortIndex, field: Field): FieldIndex {
+	let built = index.fields[field];
+	if (!built) {
+		if (field === 'size') index.sizes = sizeColumn(index.rows);
+		built = indexField(index.rows, field, index.sizes);
+		index.fields[field] = built;
+	}
+	return built;
+}
+
+/** Each row's size (unknown: Infinity), the first `from` copied from `base`. */
+function sizeColumn(rows: Row[], base?: Float64Array, from = 0): Float64Array {
+	const sizes = new Float64Array(spareBuffer(8 * rows.length), 0, rows.length);
+	if (base) sizes.set(base.subarray(0, from));
+	for (let row = from; row < rows.length; row++) sizes[row] = rows[row].size ?? Number.POSITIVE_INFINITY;
+	return sizes;
 }
 
 /** Sizes: sorting numbers natively, then counting rows into place, beats any comparison sort. */
@@ -130,7 +152,7 @@ function indexSizes(rows: Row[]): FieldIndex {
 }
 
 /** The field's index over all `rows`, built from scratch. */
-function indexField(rows: Row[], field: Field, sizes: Float64Array): FieldIndex {
+function indexField(rows: Row[], field: Field, sizes?: Float64Array): FieldIndex {
 	if (field === 'size') return indexSizes(rows);
 	const compare = valueCompare(rows, field, sizes);
 	const order = Uint32Array.from(Array.from({length: rows.length}, (_, index) => index).sort((x, y) => compare(x, y) || x - y));
@@ -141,7 +163,7 @@ function indexField(rows: Row[], field: Field, sizes: Float64Array): FieldIndex 
  * The index of `rows` from `base`'s over their first `baseLength` rows: only the new rows are
  * sorted; each finds its place by search and the old rows before it are copied in one block.
  */
-function extendField(rows: Row[], field: Field, sizes: Float64Array, base: FieldIndex, baseLength: number): FieldIndex {
+function extendField(rows: Row[], field: Field, sizes: Float64Array | undefined, base: FieldIndex, baseLength: number): FieldIndex {
 	const compare = valueCompare(rows, field, sizes);
 	const stable = (x: number, y: number) => compare(x, y) || x - y;
 	const fresh = Array.from({length: rows.length - baseLength}, (_, offset) => baseLength + offset).sort(stable);
@@ -177,8 +199,8 @@ function spareBuffer(bytes: number): ArrayBufferLike {
 }
 
 function release(index: SortIndex): void {
-	for (const name of FIELDS) spare.push(index.fields[name].order.buffer);
-	spare.push(index.sizes.buffer);
+	for (const name of FIELDS) if (index.fields[name]) spare.push(index.fields[name].order.buffer);
+	if (index.sizes) spare.push(index.sizes.buffer);
 	spare.sort((a, b) => b.byteLength - a.byteLength);
 	spare.length = Math.min(spare.length, 4);
 }
@@ -210,16 +232,15 @@ function indexFor(rows: Row[]): SortIndex {
 	if (hit) return hit;
 	// Pages only ever append: an indexed prefix of these rows is the base.
 	const base = cache.find(entry => entry.rows.length < rows.length && extendsRows(rows, entry.rows));
-	const sizes = new Float64Array(spareBuffer(8 * rows.length), 0, rows.length);
 	const from = base ? base.rows.length : 0;
-	if (base) sizes.set(base.sizes);
-	for (let row = from; row < rows.length; row++) sizes[row] = rows[row].size ?? Number.POSITIVE_INFINITY;
-	const index = {rows, fields: {}, sizes, views: new Map()} as SortIndex;
-	// Every field is indexed as pages arrive (each page costs its own size, not the rows'), so
-	// no sort key has to wait for a full sort.
+	const index: SortIndex = {rows, fields: {}, views: new Map()};
+	if (base?.sizes) index.sizes = sizeColumn(rows, base.sizes, from);
+	// Fields are indexed as pages arrive (each page costs its own size, not the rows'), so no
+	// sort key has to wait for a full sort; size only once a sort by size asked for it.
 	for (const name of FIELDS) {
 		const built = base?.fields[name];
-		index.fields[name] = built ? extendField(rows, name, sizes, built, from) : indexField(rows, name, sizes);
+		if (built) index.fields[name] = extendField(rows, name, index.sizes, built, from);
+		else if (EAGER.has(name)) index.fields[name] = indexField(rows, name, index.sizes);
 	}
 	cache.unshift(index);
 	for (const dropped of cache.splice(2)) release(dropped);
@@ -239,7 +260,7 @@ function order(index: SortIndex, sort: Sort): Uint32Array {
 	const count = index.rows.length;
 	const descending = sort.descending;
 	// Rows in ingest order are the input of every other sort: its tie-breaker.
-	const ingest = index.fields.ingestKey;
+	const ingest = fieldOf(index, 'ingestKey');
 	switch (sort.key) {
 		case 'name':
 			return countingSort(ingest.order, rankOf(index, 'name'), count, descending);

@@ -33,6 +33,17 @@ const shapes: Array<[string, () => CassiRecord]> = [
 	['an extra field', () => ({...usual(), proposal: {id: 7, pi: 'Ada'}})],
 	['times with an extra field', () => ({...usual(), times: {startTime: 'a', endTime: 'b', zone: 'UTC'}})],
 	['a space in the ingest time', () => ({...usual(), ingestCompletionDate: '2026-11-24 19:51:56.9370000'})],
+	['a search key that is the name', () => ({...usual(), search_key: 'CGI_00179406'})],
+	...[
+		['a leap day', '2024-02-29T23:59:59.0000001'],
+		['no such day', '2026-02-29T00:00:00.0000000'],
+		['a short fraction', '2026-11-24T14:29:54.932'],
+		['a zone letter', '2026-11-24T14:29:54.9320000Z'],
+		['before 1970', '1969-12-31T23:59:59.9999999'],
+		['after 2037', '2040-01-01T00:00:00.0000000'],
+		['a 60th second', '2026-12-31T23:59:60.0000000'],
+		['not digits', '2026-1a-24T14:29:54.9320000'],
+	].map(([label, time]): [string, () => CassiRecord] => [`an exposure time with ${label}`, () => ({...usual(), times: {startTime: time, endTime: time}})]),
 ];
 
 describe('compact rows', () => {
