@@ -3,7 +3,7 @@
  * the mapping from a status or a transport failure to a one-line CassiError, and body
  * readers with a size cap. No message ever carries the token.
  */
-import {pipeline, type Readable} from 'node:stream';
+import {finished, pipeline, Readable} from 'node:stream';
 import zlib from 'node:zlib';
 import {CassiError, isCassiError} from './errors.js';
 import {parseRetryAfter} from './retry.js';
@@ -164,11 +164,11 @@ export async function readCapped(
 	let whole = expected !== undefined && Number.isSafeInteger(expected) && expected > 0 && expected <= limit ? Buffer.allocUnsafe(expected) : undefined;
 	const chunks: Buffer[] = [];
 	let size = 0;
-	for await (const chunk of body) {
+	const add = (chunk: Uint8Array): void => {
 		if (whole && size + chunk.byteLength <= whole.length) {
 			whole.set(chunk, size);
 			size += chunk.byteLength;
-			continue;
+			return;
 		}
 		if (whole) {
 			chunks.push(whole.subarray(0, size));
@@ -177,6 +177,22 @@ export async function readCapped(
 		size += chunk.byteLength;
 		if (size > limit) throw onOver();
 		chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+	};
+	if (body instanceof Readable) {
+		// The raw body: its 'data' events, not an async iterator (a promise and a turn per 64 KiB chunk,
+		// ~15 ms of CPU over 17 MB). finished() reports what the iterator would: the body's error, or a premature close.
+		await new Promise<void>((resolve, reject) => {
+			body.on('data', (chunk: Uint8Array) => {
+				try {
+					add(chunk);
+				} catch (error) {
+					body.destroy(error as Error);
+				}
+			});
+			finished(body, error => (error ? reject(error) : resolve()));
+		});
+	} else {
+		for await (const chunk of body) add(chunk);
 	}
 	if (whole) return size === whole.length ? whole : whole.subarray(0, size);
 	return Buffer.concat(chunks, size);
