@@ -131,9 +131,19 @@ export class KeySet {
 		}
 	}
 
+	/** Room for `keys` keys in all: a 50,000-row page is one rehash, not one per doubling on the way. */
+	reserve(keys: number): void {
+		let slots = this.mask + 1;
+		while (keys * 2 > slots) slots *= 2;
+		if (slots > this.mask + 1) this.resize(slots);
+	}
+
 	private grow(): void {
+		this.resize(2 * (this.mask + 1));
+	}
+
+	private resize(slots: number): void {
 		const old = this.table;
-		const slots = 2 * (this.mask + 1);
 		this.table = new Int32Array(2 * slots);
 		this.mask = slots - 1;
 		this.size = 0;

@@ -312,6 +312,7 @@ export class Deduper {
 	 */
 	add(records: readonly CassiRecord[], countRepeats = true, hashes?: KeyList): CassiRecord[] {
 		const fresh: CassiRecord[] = [];
+		this.seen.reserve(this.seen.size + records.length);
 		for (const record of records) {
 			this.hash(record);
 			if (!this.seen.add(this.hasher.h1, this.hasher.h2)) {
