@@ -118,9 +118,11 @@ class RecordRow implements Row {
 	readonly key: number;
 	readonly name: string;
 	readonly type: string;
-	readonly ingestKey: string;
+	/** ingestKey when it is not packed (packTime): the usual one is two small integers, no string. */
+	private readonly ingestText: string | undefined;
 	/** Whole seconds (ingestMs / 1000): a small integer, where milliseconds would be a boxed number. */
-	private readonly ingestSeconds: number;
+	readonly ingestSeconds: number;
+	readonly ingestFraction: number;
 	readonly size: number | undefined;
 	/** The lower-cased name, only when it is not plain ASCII (the filter folds ASCII itself). */
 	readonly lowerName: string | undefined;
@@ -146,8 +148,11 @@ class RecordRow implements Row {
 		this.name = name;
 		this.type = type;
 		const ingest = String(record.ingestCompletionDate);
-		this.ingestKey = ingestSortKey(ingest);
-		this.ingestSeconds = utcMs(ingest) / 1000;
+		const ingestKey = ingestSortKey(ingest);
+		const packed = packTime(ingestKey);
+		this.ingestText = packed === undefined ? ingestKey : undefined;
+		this.ingestSeconds = packed ?? utcMs(ingest) / 1000;
+		this.ingestFraction = packed === undefined ? -1 : packedFraction;
 		this.size = recordSize(record);
 		this.lowerName = ASCII.test(name) ? undefined : name.toLowerCase();
 		const distribution = record.distribution;
@@ -158,7 +163,7 @@ class RecordRow implements Row {
 			name === record.archiveFileName &&
 			type === record.fileType &&
 			typeof record.ingestCompletionDate === 'string' &&
-			this.ingestKey === ingest &&
+			ingestKey === ingest &&
 			isPrimitiveId(record.checksum) &&
 			isPrimitiveId(record.search_key) &&
 			hasKeys(distribution, DISTRIBUTION_KEYS) &&
@@ -193,6 +198,10 @@ class RecordRow implements Row {
 		this.end = end ?? times?.endTime ?? undefined;
 		this.endFraction = end === undefined ? 0 : packedFraction;
 		this.flags = COMPACT | (prefix === undefined ? 0 : URL_PREFIX) | (times === null ? NO_TIMES : 0);
+	}
+
+	get ingestKey(): string {
+		return this.ingestText ?? unpackTime(this.ingestSeconds, this.ingestFraction);
 	}
 
 	get ingestMs(): number {

@@ -51,7 +51,12 @@ function valueCompare(rows: Row[], field: Field, sizes?: Float64Array): (x: numb
 		case 'name':
 			return (x, y) => compareText(rows[x].name, rows[y].name);
 		case 'ingestKey':
-			return (x, y) => compareText(rows[x].ingestKey, rows[y].ingestKey);
+			return (x, y) => {
+				const a = rows[x];
+				const b = rows[y];
+				if (a.ingestFraction >= 0 && b.ingestFraction >= 0) return a.ingestSeconds - b.ingestSeconds || a.ingestFraction - b.ingestFraction;
+				return compareText(a.ingestKey, b.ingestKey);
+			};
 		default:
 			// Unknown sizes (Infinity) sort after every known one.
 			return (x, y) => (sizes![x] < sizes![y] ? -1 : sizes![x] > sizes![y] ? 1 : 0);
@@ -87,7 +92,12 @@ function valueEqual(rows: Row[], field: Field, sizes?: Float64Array): (x: number
 		case 'name':
 			return (x, y) => rows[x].name === rows[y].name;
 		case 'ingestKey':
-			return (x, y) => rows[x].ingestKey === rows[y].ingestKey;
+			return (x, y) => {
+				const a = rows[x];
+				const b = rows[y];
+				if (a.ingestFraction >= 0 && b.ingestFraction >= 0) return a.ingestSeconds === b.ingestSeconds && a.ingestFraction === b.ingestFraction;
+				return a.ingestKey === b.ingestKey;
+			};
 		default:
 			return (x, y) => sizes![x] === sizes![y];
 	}
@@ -121,7 +131,7 @@ function fieldOf(index: SortIndex, field: Field): FieldIndex {
 
 /** Each row's size (unknown: Infinity), the first `from` copied from `base`. */
 function sizeColumn(rows: Row[], base?: Float64Array, from = 0): Float64Array {
-	const sizes = new Float64Array(spareBuffer(8 * rows.length), 0, rows.length);
+	const sizes = new Float64Array(rows.length);
 	if (base) sizes.set(base.subarray(0, from));
 	for (let row = from; row < rows.length; row++) sizes[row] = rows[row].size ?? Number.POSITIVE_INFINITY;
 	return sizes;
@@ -167,7 +177,7 @@ function extendField(rows: Row[], field: Field, sizes: Float64Array | undefined,
 	const compare = valueCompare(rows, field, sizes);
 	const stable = (x: number, y: number) => compare(x, y) || x - y;
 	const fresh = Array.from({length: rows.length - baseLength}, (_, offset) => baseLength + offset).sort(stable);
-	const order = new Uint32Array(spareBuffer(4 * rows.length), 0, rows.length);
+	const order = new Uint32Array(rows.length);
 	let read = 0;
 	let write = 0;
 	for (const index of fresh) {
@@ -184,25 +194,6 @@ function extendField(rows: Row[], field: Field, sizes: Float64Array | undefined,
 	}
 	order.set(base.order.subarray(read), write);
 	return {order};
-}
-
-// The orders and sizes of indices dropped from the cache, reused for the next pages' indices:
-// each page would otherwise leave ~20 bytes a row of typed arrays (90 MB over a 300k-row load)
-// for the collector, which frees array buffers only in its full collections.
-const spare: ArrayBufferLike[] = [];
-
-function spareBuffer(bytes: number): ArrayBufferLike {
-	const at = spare.findIndex(buffer => buffer.byteLength >= bytes);
-	if (at >= 0) return spare.splice(at, 1)[0];
-	// Headroom, so the buffer still fits a few pages later.
-	return new ArrayBuffer(8 * Math.ceil((1.5 * bytes) / 8));
-}
-
-function release(index: SortIndex): void {
-	for (const name of FIELDS) if (index.fields[name]) spare.push(index.fields[name].order.buffer);
-	if (index.sizes) spare.push(index.sizes.buffer);
-	spare.sort((a, b) => b.byteLength - a.byteLength);
-	spare.length = Math.min(spare.length, 4);
 }
 
 /** Stable counting sort of `input` (row indices) by `key(row index)` in [0, ranks). */
@@ -243,7 +234,7 @@ function indexFor(rows: Row[]): SortIndex {
 		else if (EAGER.has(name)) index.fields[name] = indexField(rows, name, index.sizes);
 	}
 	cache.unshift(index);
-	for (const dropped of cache.splice(2)) release(dropped);
+	cache.length = Math.min(cache.length, 2);
 	return index;
 }
 

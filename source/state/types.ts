@@ -46,6 +46,13 @@ export interface Row {
 	ingest: string;
 	/** The full time, for sorting: two files in one second keep their fractional order. */
 	ingestKey: string;
+	/**
+	 * The same time as numbers, when it is in the service's form (`…T00:01:27.8970000`): whole
+	 * seconds and the seven fractional digits, which compare as ingestKey does. Otherwise the
+	 * fraction is -1 (compare ingestKey).
+	 */
+	ingestSeconds: number;
+	ingestFraction: number;
 	/** Milliseconds since epoch (UTC), NaN when unreadable. */
 	ingestMs: number;
 	expStart?: string;

@@ -33,7 +33,7 @@ const recordArb = fc.record({
 	name: fc.constantFrom('A', 'B', 'b', 'C_1', 'C_10'),
 	type: fc.constantFrom('Science CGI Level 0', 'Guide Window Level 0', 'Calibrated Engineering Data'),
 	minute: fc.integer({min: 0, max: 3}),
-	fraction: fc.constantFrom('', '.1', '.1050000', '.4000000'),
+	fraction: fc.constantFrom('', '.1', '.1050000', '.4000000', '.1050000Z', '.0999999'),
 	size: fc.option(fc.constantFrom(0, 5, 1_000, 2 ** 40), {nil: undefined}),
 });
 
