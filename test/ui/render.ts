@@ -7,8 +7,8 @@ export function plain(frame: string | undefined): string {
 
 export const tick = (ms = 20) => new Promise(resolve => setTimeout(resolve, ms));
 
-/** Wait until `predicate(frame)` holds (or fail with the last frame). */
-export async function waitFor(lastFrame: () => string | undefined, predicate: (frame: string) => boolean, timeoutMs = 3000): Promise<string> {
+/** Wait until `predicate(frame)` holds (or fail with the last frame); generous, as it returns at the first match. */
+export async function waitFor(lastFrame: () => string | undefined, predicate: (frame: string) => boolean, timeoutMs = 10_000): Promise<string> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const frame = plain(lastFrame());
