@@ -26,7 +26,7 @@ import {buildPayload} from './query.js';
 import {pageThrough} from './paging.js';
 import {parseSearchResponse, type ParsedSearch} from './records.js';
 import {jsonBytesAreClean, jsonTextIsClean} from './sanitize.js';
-import {keyRecordsOf} from './key-records.js';
+import {KeyRecordsReader} from './key-records.js';
 import {withRetries, type RetryOptions} from './retry.js';
 import {NOTICE_EVERY_MS, noticeAfter, seconds, type WaitEvent} from './waiting.js';
 import {request} from './undici-request.js';
@@ -201,12 +201,15 @@ export class CassiClient {
 				);
 			if (declared > this.maxResponseBytes) throw tooBig();
 			const held: {bytes?: Buffer} = {};
+			const contentType = header(headers, 'content-type');
+			// Counted rows are read as the body arrives (key-records.ts); HTML is refused below, whole.
+			const keys = keyFieldsOnly && !/html/i.test(contentType ?? '') ? new KeyRecordsReader() : undefined;
 			try {
-				held.bytes = await readCapped(decodedBody(body, encoding), this.maxResponseBytes, tooBig, declared || undefined);
+				held.bytes = await readCapped(decodedBody(body, encoding), this.maxResponseBytes, tooBig, declared || undefined, keys && ((bytes, end) => keys.advance(bytes, end)));
 			} catch (error) {
 				throw transportError(error, url, timeouts);
 			}
-			return parseBody(held, statusCode, header(headers, 'content-type'), keyFieldsOnly);
+			return parseBody(held, statusCode, contentType, keys);
 		} finally {
 			// Whatever we did not read is not wanted; free the connection.
 			if (!body.readableEnded && !body.destroyed) {
@@ -268,13 +271,11 @@ async function errorSnippet(body: Readable, encoding: string | undefined): Promi
 }
 
 /** `held.bytes` is let go once decoded: a 50,000-row body is not held as bytes and text while it parses. */
-function parseBody(held: {bytes?: Buffer}, status: number, contentType: string | undefined, keyFieldsOnly: boolean): ParsedSearch {
+function parseBody(held: {bytes?: Buffer}, status: number, contentType: string | undefined, keys?: KeyRecordsReader): ParsedSearch {
+	// A body the reader does not take is parsed in full below.
+	const counted = keys?.finish(held.bytes!);
+	if (counted) return counted;
 	const cleanBytes = jsonBytesAreClean(held.bytes!);
-	if (keyFieldsOnly && cleanBytes && !/html/i.test(contentType ?? '')) {
-		// A body it does not take is parsed in full below.
-		const keys = keyRecordsOf(held.bytes!);
-		if (keys) return keys;
-	}
 	const text = held.bytes!.toString('utf8').replace(/^\uFEFF/, '');
 	held.bytes = undefined;
 	const start = text.trimStart();

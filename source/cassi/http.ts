@@ -157,6 +157,8 @@ export async function readCapped(
 	limit: number,
 	onOver: () => CassiError,
 	expected?: number,
+	/** Told after each chunk while the body fills one buffer: its first `end` bytes have arrived. */
+	onProgress?: (bytes: Buffer, end: number) => void,
 ): Promise<Buffer> {
 	// With a declared length, copy into one buffer as chunks arrive so each chunk can be
 	// collected at once: a 50,000-row body is held once, not twice. A body that outgrows
@@ -168,6 +170,7 @@ export async function readCapped(
 		if (whole && size + chunk.byteLength <= whole.length) {
 			whole.set(chunk, size);
 			size += chunk.byteLength;
+			onProgress?.(whole, size);
 			return;
 		}
 		if (whole) {

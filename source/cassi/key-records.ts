@@ -13,6 +13,7 @@
  * decides and words any error: this path never changes an answer or an error, it only skips work.
  */
 import {plainlyValid, type ParsedSearch} from './records.js';
+import {jsonBytesAreClean} from './sanitize.js';
 import type {CassiRecord} from './types.js';
 
 /** The fields a counted row keeps (the de-duplication key). */
@@ -31,12 +32,17 @@ const REST = '\u0001';
 
 const SPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
 
-/** The `}` of the first `},{` (white space allowed after the comma) at or after `from`, or -1. */
-function nextCut(bytes: Buffer, from: number): number {
-	for (let at = bytes.indexOf('},', from, 'latin1'); at !== -1; at = bytes.indexOf('},', at + 2, 'latin1')) {
+/**
+ * The `}` of the first `},{` (white space allowed after the comma) at or after `from` and wholly
+ * before `end`; -1 when none is there yet.
+ */
+function nextCut(bytes: Buffer, from: number, end: number): number {
+	const arrived = bytes.subarray(0, end);
+	for (let at = arrived.indexOf('},', from, 'latin1'); at !== -1; at = arrived.indexOf('},', at + 2, 'latin1')) {
 		let next = at + 2;
-		while (SPACE.has(bytes[next]!)) next++;
-		if (bytes[next] === 0x7b) return at;
+		while (next < end && SPACE.has(arrived[next]!)) next++;
+		if (next >= end) return -1;
+		if (arrived[next] === 0x7b) return at;
 	}
 	return -1;
 }
@@ -52,30 +58,77 @@ function keep(rows: unknown, into: KeyRecord[]): boolean {
 	return true;
 }
 
+/** ASCII without a backslash or DEL: jsonBytesAreClean for the bytes from `from` to `end`. */
+function clean(bytes: Buffer, from: number, end: number): boolean {
+	return jsonBytesAreClean(bytes.subarray(from, end));
+}
+
 /**
- * The rows of a plain search body as KeyRecords (typed as records: they are only counted and
- * de-duplicated), with the total; undefined for any other body. `bytes` must be ASCII without a
- * backslash or DEL (jsonBytesAreClean). `pieceBytes`: tests cut small bodies into many pieces.
+ * Reads a body as it arrives: each piece is parsed as soon as it is whole, while the rest is
+ * still on its way (a service sends a large answer over tens of milliseconds). `advance` after each
+ * chunk, `finish` with the whole body: the rows, or undefined when the body is not plain.
  */
-export function keyRecordsOf(bytes: Buffer, pieceBytes = PIECE_BYTES): ParsedSearch | undefined {
-	const head = HEAD.exec(bytes.toString('latin1', 0, Math.min(bytes.length, 256)));
-	if (!head) return undefined;
-	const records: KeyRecord[] = [];
-	let start = head[0].length;
-	try {
-		for (let cut = nextCut(bytes, start + pieceBytes); cut !== -1; cut = nextCut(bytes, start + pieceBytes)) {
-			if (!keep(JSON.parse(`[${bytes.toString('latin1', start, cut + 1)}]`), records)) return undefined;
-			start = cut + 2;
+export class KeyRecordsReader {
+	private readonly records: KeyRecord[] = [];
+	/** Where the next piece starts; -1 until `{"results":[` is read. */
+	private start = -1;
+	/** Bytes looked at so far (all of them clean). */
+	private seen = 0;
+	private failed = false;
+
+	constructor(private readonly pieceBytes = PIECE_BYTES) {}
+
+	/** `bytes[0, end)` have arrived (later bytes of the buffer are not the body yet). */
+	advance(bytes: Buffer, end: number): void {
+		if (this.failed) return;
+		try {
+			if (!clean(bytes, this.seen, end)) {
+				this.failed = true;
+				return;
+			}
+			this.seen = end;
+			if (this.start < 0) {
+				const head = HEAD.exec(bytes.toString('latin1', 0, Math.min(end, 256)));
+				if (!head) {
+					// A head cut off by the end of a short first chunk may still match.
+					if (end >= 256) this.failed = true;
+					return;
+				}
+				this.start = head[0].length;
+			}
+			for (let cut = nextCut(bytes, this.start + this.pieceBytes, end); cut !== -1; cut = nextCut(bytes, this.start + this.pieceBytes, end)) {
+				if (!keep(JSON.parse(`[${bytes.toString('latin1', this.start, cut + 1)}]`), this.records)) {
+					this.failed = true;
+					return;
+				}
+				this.start = cut + 2;
+			}
+		} catch {
+			// Not JSON as cut here: the full parse decides (and words the error).
+			this.failed = true;
 		}
-		// The last rows, the end of the array and whatever the body holds after it (totalResults).
-		const rest = JSON.parse(`{"\\u0001":[${bytes.toString('latin1', start)}`) as Record<string, unknown>;
-		// A second "results" would replace the first in a full parse.
-		if (Object.hasOwn(rest, 'results') || !keep(rest[REST], records)) return undefined;
-		const total = rest.totalResults;
-		if (total === undefined || total === null) return {records: records as CassiRecord[]};
-		return typeof total === 'number' && Number.isFinite(total) ? {records: records as CassiRecord[], total} : undefined;
-	} catch {
-		// Not JSON as cut here: the full parse decides (and words the error).
-		return undefined;
 	}
+
+	/** The whole body (the same bytes `advance` saw, and any after them). */
+	finish(bytes: Buffer): ParsedSearch | undefined {
+		this.advance(bytes, bytes.length);
+		if (this.failed || this.start < 0) return undefined;
+		const records = this.records as CassiRecord[];
+		try {
+			// The last rows, the end of the array and whatever the body holds after it (totalResults).
+			const rest = JSON.parse(`{"\\u0001":[${bytes.toString('latin1', this.start)}`) as Record<string, unknown>;
+			// A second "results" would replace the first in a full parse.
+			if (Object.hasOwn(rest, 'results') || !keep(rest[REST], this.records)) return undefined;
+			const total = rest.totalResults;
+			if (total === undefined || total === null) return {records};
+			return typeof total === 'number' && Number.isFinite(total) ? {records, total} : undefined;
+		} catch {
+			return undefined;
+		}
+	}
+}
+
+/** The rows of a whole body at once (KeyRecordsReader's answer). `pieceBytes`: tests cut small bodies into many pieces. */
+export function keyRecordsOf(bytes: Buffer, pieceBytes = PIECE_BYTES): ParsedSearch | undefined {
+	return new KeyRecordsReader(pieceBytes).finish(bytes);
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {keyRecordsOf} from '../../source/cassi/key-records.js';
+import {KeyRecordsReader, keyRecordsOf} from '../../source/cassi/key-records.js';
 import {parseSearchResponse} from '../../source/cassi/records.js';
 import {jsonBytesAreClean} from '../../source/cassi/sanitize.js';
 import type {CassiRecord} from '../../source/cassi/types.js';
@@ -74,7 +74,34 @@ function fullParse(json: string): {ok: true; value: ReturnType<typeof parseSearc
 	}
 }
 
+/** The body as the client reads it: into one buffer, the reader told after each chunk of `chunk` bytes. */
+function streamed(bytes: Buffer, pieceBytes: number, chunk: number) {
+	// Not yet arrived: bytes that would make a cut, so a reader looking past the end goes wrong.
+	const whole = Buffer.alloc(bytes.length, '},{');
+	const reader = new KeyRecordsReader(pieceBytes);
+	for (let end = 0; end < bytes.length; ) {
+		const next = Math.min(bytes.length, end + chunk);
+		bytes.copy(whole, end, end, next);
+		end = next;
+		reader.advance(whole, end);
+	}
+	return reader.finish(whole);
+}
+
 describe('a counted search body read piece by piece (key-records.ts)', () => {
+	it('reads a body arriving in chunks as it reads the whole body', () => {
+		fc.assert(
+			fc.property(body, fc.integer({min: 1, max: 400}), fc.integer({min: 1, max: 300}), (shape, pieceBytes, chunk) => {
+				const bytes = Buffer.from(write(shape));
+				const whole = keyRecordsOf(bytes, pieceBytes);
+				const pieces = streamed(bytes, pieceBytes, chunk);
+				expect(pieces?.total).toEqual(whole?.total);
+				expect(pieces?.records.map(keyOf)).toEqual(whole?.records.map(keyOf));
+			}),
+			{numRuns: 1000},
+		);
+	});
+
 	it('gives the full parse\'s rows (their key fields, in order) and total, or leaves the body to it', () => {
 		fc.assert(
 			fc.property(body, fc.integer({min: 1, max: 400}), (shape, pieceBytes) => {
