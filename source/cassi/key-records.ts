@@ -12,7 +12,8 @@
  * (plainlyValid). Anything unusual gives undefined, and the caller parses the body in full, which
  * decides and words any error: this path never changes an answer or an error, it only skips work.
  */
-import {plainlyValid, type ParsedSearch} from './records.js';
+import {KeyList} from './dedupe-keys.js';
+import {plainlyValid, recordKeyHash, type ParsedSearch} from './records.js';
 import {jsonBytesAreClean} from './sanitize.js';
 import type {CassiRecord} from './types.js';
 
@@ -47,13 +48,19 @@ function nextCut(bytes: Buffer, from: number, end: number): number {
 	return -1;
 }
 
-/** Adds each row's key fields; false when a row is not plainly valid (the full parse then words the error). */
-function keep(rows: unknown, into: KeyRecord[]): boolean {
+/**
+ * Adds each row's key fields and its de-duplication hash (made here, while the rest of the body is
+ * still arriving, not after it); false when a row is not plainly valid (the full parse then words the error).
+ */
+function keep(rows: unknown, into: KeyRecord[], hashes: KeyList): boolean {
 	if (!Array.isArray(rows)) return false;
 	for (const row of rows) {
 		if (!plainlyValid(row)) return false;
 		const {archiveFileName, fileType, ingestCompletionDate, checksum, search_key} = row as CassiRecord;
-		into.push({archiveFileName, fileType, ingestCompletionDate, checksum, search_key});
+		const record = {archiveFileName, fileType, ingestCompletionDate, checksum, search_key};
+		into.push(record);
+		const hash = recordKeyHash(record as CassiRecord);
+		hashes.push(hash.h1, hash.h2);
 	}
 	return true;
 }
@@ -70,6 +77,7 @@ function clean(bytes: Buffer, from: number, end: number): boolean {
  */
 export class KeyRecordsReader {
 	private readonly records: KeyRecord[] = [];
+	private readonly hashes = new KeyList(1024);
 	/** Where the next piece starts; -1 until `{"results":[` is read. */
 	private start = -1;
 	/** Bytes looked at so far (all of them clean). */
@@ -97,7 +105,7 @@ export class KeyRecordsReader {
 				this.start = head[0].length;
 			}
 			for (let cut = nextCut(bytes, this.start + this.pieceBytes, end); cut !== -1; cut = nextCut(bytes, this.start + this.pieceBytes, end)) {
-				if (!keep(JSON.parse(`[${bytes.toString('latin1', this.start, cut + 1)}]`), this.records)) {
+				if (!keep(JSON.parse(`[${bytes.toString('latin1', this.start, cut + 1)}]`), this.records, this.hashes)) {
 					this.failed = true;
 					return;
 				}
@@ -118,10 +126,11 @@ export class KeyRecordsReader {
 			// The last rows, the end of the array and whatever the body holds after it (totalResults).
 			const rest = JSON.parse(`{"\\u0001":[${bytes.toString('latin1', this.start)}`) as Record<string, unknown>;
 			// A second "results" would replace the first in a full parse.
-			if (Object.hasOwn(rest, 'results') || !keep(rest[REST], this.records)) return undefined;
+			if (Object.hasOwn(rest, 'results') || !keep(rest[REST], this.records, this.hashes)) return undefined;
+			const keyHashes = this.hashes.first(records.length);
 			const total = rest.totalResults;
-			if (total === undefined || total === null) return {records};
-			return typeof total === 'number' && Number.isFinite(total) ? {records, total} : undefined;
+			if (total === undefined || total === null) return {records, keyHashes};
+			return typeof total === 'number' && Number.isFinite(total) ? {records, total, keyHashes} : undefined;
 		} catch {
 			return undefined;
 		}

@@ -33,6 +33,8 @@ export interface PageRequest {
 export interface ServicePage {
 	records: CassiRecord[];
 	total?: number;
+	/** The records' de-duplication hashes, when the reader made them (ParsedSearch.keyHashes). */
+	keyHashes?: Int32Array;
 }
 
 /** The paging state between requests; `fetch` posts one request. */
@@ -104,7 +106,11 @@ export async function* pageThrough(
 		}
 		// Re-sent rows are ours again, not the service's repeats: they are not counted as duplicates.
 		const hashes = new KeyList(got.length);
-		const added = resent > 0 ? [...deduper.add(got.slice(0, resent), false, hashes), ...deduper.add(got.slice(resent), true, hashes)] : deduper.add(got, true, hashes);
+		const known = page.keyHashes;
+		const added =
+			resent > 0
+				? [...deduper.add(got.slice(0, resent), false, hashes, known?.subarray(0, 2 * resent)), ...deduper.add(got.slice(resent), true, hashes, known?.subarray(2 * resent))]
+				: deduper.add(got, true, hashes, known);
 		rows += got.length - resent;
 		if (rawRows && deduper.size > rawBase) {
 			rawRows.splice(0, deduper.size - rawBase);

@@ -138,6 +138,8 @@ export function plainlyValid(record: unknown): boolean {
 export interface ParsedSearch {
 	records: CassiRecord[];
 	total?: number;
+	/** Each record's de-duplication hash (records[i]'s h1, h2 at 2i, 2i + 1), when the reader made them as the body arrived. */
+	keyHashes?: Int32Array;
 }
 
 /**
@@ -309,18 +311,29 @@ export class Deduper {
 	/**
 	 * The records not seen before; `countRepeats` false for rows we asked for again. `hashes`
 	 * receives each fresh record's hash (h1, h2), so a row key need not hash the fields again.
+	 * `known`: the records' hashes already made (ParsedSearch.keyHashes), in the same order.
 	 */
-	add(records: readonly CassiRecord[], countRepeats = true, hashes?: KeyList): CassiRecord[] {
+	add(records: readonly CassiRecord[], countRepeats = true, hashes?: KeyList, known?: Int32Array): CassiRecord[] {
 		const fresh: CassiRecord[] = [];
 		this.seen.reserve(this.seen.size + records.length);
-		for (const record of records) {
-			this.hash(record);
-			if (!this.seen.add(this.hasher.h1, this.hasher.h2)) {
+		for (let index = 0; index < records.length; index++) {
+			const record = records[index];
+			let h1: number;
+			let h2: number;
+			if (known) {
+				h1 = known[2 * index];
+				h2 = known[2 * index + 1];
+			} else {
+				this.hash(record);
+				h1 = this.hasher.h1;
+				h2 = this.hasher.h2;
+			}
+			if (!this.seen.add(h1, h2)) {
 				if (countRepeats) this.duplicates++;
 				continue;
 			}
 			fresh.push(record);
-			hashes?.push(this.hasher.h1, this.hasher.h2);
+			hashes?.push(h1, h2);
 		}
 		return fresh;
 	}

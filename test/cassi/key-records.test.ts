@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {KeyRecordsReader, keyRecordsOf} from '../../source/cassi/key-records.js';
-import {parseSearchResponse} from '../../source/cassi/records.js';
+import {parseSearchResponse, recordKeyHash} from '../../source/cassi/records.js';
 import {jsonBytesAreClean} from '../../source/cassi/sanitize.js';
 import type {CassiRecord} from '../../source/cassi/types.js';
 
@@ -97,6 +97,7 @@ describe('a counted search body read piece by piece (key-records.ts)', () => {
 				const pieces = streamed(bytes, pieceBytes, chunk);
 				expect(pieces?.total).toEqual(whole?.total);
 				expect(pieces?.records.map(keyOf)).toEqual(whole?.records.map(keyOf));
+				expect(pieces?.keyHashes).toEqual(whole?.keyHashes);
 			}),
 			{numRuns: 1000},
 		);
@@ -115,6 +116,8 @@ describe('a counted search body read piece by piece (key-records.ts)', () => {
 				if (!full.ok) return;
 				expect(pieces.total).toEqual(full.value.total);
 				expect(pieces.records.map(keyOf)).toEqual(full.value.records.map(keyOf));
+				// The hashes made on the way are the ones the de-duplication would make of the full rows.
+				expect(Array.from(pieces.keyHashes ?? [])).toEqual(full.value.records.flatMap(record => [recordKeyHash(record).h1, recordKeyHash(record).h2]));
 			}),
 			{numRuns: 3000},
 		);
