@@ -15,7 +15,8 @@ const QUERY = ['-s', '-7d', '-l', '300000'];
 function browserRun({url, token, env}) {
 	return new Promise((resolve, reject) => {
 		const started = performance.now();
-		const child = pty.spawn('/usr/bin/time', ['-f', 'BENCH %e %U %S %M', process.execPath, cliBin, '--api-url', url, '-t', token, ...QUERY], {
+		// The executable itself, as the headless run below starts it: through its shebang, with its node flags.
+		const child = pty.spawn('/usr/bin/time', ['-f', 'BENCH %e %U %S %M', cliBin, '--api-url', url, '-t', token, ...QUERY], {
 			name: 'xterm-256color', cols: 120, rows: 40, env,
 		});
 		let screen = '';

@@ -194,7 +194,8 @@ export class KeyIndex {
 		this.halves[2 * number] = h1;
 		this.halves[2 * number + 1] = h2;
 		this.slots[slot] = number + 1;
-		if (this.size * 2 > this.mask + 1) this.grow();
+		// Up to three quarters full: a session's keys live as long as it does, so room costs more than probes.
+		if (this.size * 4 > 3 * (this.mask + 1)) this.grow();
 		return number;
 	}
 

@@ -46,10 +46,21 @@ const isPrimitiveId = (value: unknown) => value === null || typeof value === 'st
 const urlPrefixes = new Map<string, string>();
 const MAX_URL_PREFIXES = 1024;
 
-function sharedPrefix(prefix: string): string | undefined {
+let lastPrefix = '';
+
+/** The shared prefix of `url` before `name`, or undefined: the last one found is tried first, with no slicing. */
+function urlPrefix(url: string, name: string): string | undefined {
+	if (!url.endsWith(name)) return undefined;
+	if (url.length === lastPrefix.length + name.length && url.startsWith(lastPrefix)) return lastPrefix;
+	const prefix = url.slice(0, url.length - name.length);
 	const known = urlPrefixes.get(prefix);
-	if (known !== undefined || urlPrefixes.size >= MAX_URL_PREFIXES) return known;
+	if (known !== undefined) {
+		lastPrefix = known;
+		return known;
+	}
+	if (urlPrefixes.size >= MAX_URL_PREFIXES) return undefined;
 	urlPrefixes.set(prefix, prefix);
+	lastPrefix = prefix;
 	return prefix;
 }
 
@@ -57,8 +68,33 @@ function sharedPrefix(prefix: string): string | undefined {
 const COMPACT = 1;
 const URL_PREFIX = 2;
 const NO_TIMES = 4;
+/** searchKey is the head of the search key; the separator's code is in bits 8–15, the name follows. */
+const KEY_HEAD = 8;
+
+/**
+ * Search keys often end with a separator and the name (`ENG-mwv426tl-CGI_00179406`). V8 copies a
+ * slice shorter than 13 characters but keeps a longer one as a view of the whole string, so only
+ * a head of up to 12 characters is kept apart: 32 bytes where the key took 48.
+ */
+function keyHead(key: unknown, name: string): string | undefined {
+	if (typeof key !== 'string') return undefined;
+	const head = key.length - name.length - 1;
+	if (head < 0 || head > 12 || key.charCodeAt(head) > 0xff || !key.endsWith(name)) return undefined;
+	return key.slice(0, head);
+}
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The number `text[from..to)` spells, or -1 when that is not all digits. */
+function digits(text: string, from: number, to: number): number {
+	let value = 0;
+	for (let index = from; index < to; index++) {
+		const digit = text.charCodeAt(index) - 48;
+		if (digit < 0 || digit > 9) return -1;
+		value = 10 * value + digit;
+	}
+	return value;
+}
 
 /** The fraction packTime read, beside the seconds it returns. */
 let packedFraction = 0;
@@ -71,22 +107,13 @@ let packedFraction = 0;
  */
 function packTime(text: string): number | undefined {
 	if (text.length !== 27 || text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':' || text[19] !== '.') return undefined;
-	const digits = (from: number, to: number) => {
-		let value = 0;
-		for (let index = from; index < to; index++) {
-			const digit = text.charCodeAt(index) - 48;
-			if (digit < 0 || digit > 9) return -1;
-			value = 10 * value + digit;
-		}
-		return value;
-	};
-	const year = digits(0, 4);
-	const month = digits(5, 7);
-	const day = digits(8, 10);
-	const hour = digits(11, 13);
-	const minute = digits(14, 16);
-	const second = digits(17, 19);
-	const fraction = digits(20, 27);
+	const year = digits(text, 0, 4);
+	const month = digits(text, 5, 7);
+	const day = digits(text, 8, 10);
+	const hour = digits(text, 11, 13);
+	const minute = digits(text, 14, 16);
+	const second = digits(text, 17, 19);
+	const fraction = digits(text, 20, 27);
 	if (year < 1970 || year > 2037 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || fraction < 0) return undefined;
 	const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 	if (day > DAYS_IN_MONTH[month - 1] + (month === 2 && leap ? 1 : 0)) return undefined;
@@ -105,6 +132,15 @@ function timeText(value: string | number | undefined, fraction: number): string 
 
 const ASCII = /^[\u0000-\u007F]*$/;
 
+interface Rare {
+	/** The record as parsed, when it is not kept compactly. */
+	raw?: CassiRecord;
+	/** The lower-cased name, only when it is not plain ASCII (the filter folds ASCII itself). */
+	lowerName?: string;
+	/** The ingest time's text when it is not in the form packTime packs. */
+	ingestText?: string;
+}
+
 /**
  * A row holds what sorting, filtering and marking read on every key, and the record itself in
  * compact form: a record of the service's usual shape (the common case) is not kept as its
@@ -119,15 +155,12 @@ class RecordRow implements Row {
 	readonly name: string;
 	readonly type: string;
 	/** ingestKey when it is not packed (packTime): the usual one is two small integers, no string. */
-	private readonly ingestText: string | undefined;
 	/** Whole seconds (ingestMs / 1000): a small integer, where milliseconds would be a boxed number. */
 	readonly ingestSeconds: number;
 	readonly ingestFraction: number;
 	readonly size: number | undefined;
-	/** The lower-cased name, only when it is not plain ASCII (the filter folds ASCII itself). */
-	readonly lowerName: string | undefined;
-	/** The record as parsed, when it is not kept compactly. */
-	private readonly raw: CassiRecord | undefined;
+	/** What few rows need (one field for all three, not three on every row). */
+	private readonly rare: Rare | undefined;
 	private readonly checksum: unknown;
 	private readonly searchKey: unknown;
 	/** The product URL, or its prefix (URL_PREFIX: the name follows). */
@@ -150,11 +183,12 @@ class RecordRow implements Row {
 		const ingest = String(record.ingestCompletionDate);
 		const ingestKey = ingestSortKey(ingest);
 		const packed = packTime(ingestKey);
-		this.ingestText = packed === undefined ? ingestKey : undefined;
+		let rare: Rare | undefined;
+		if (packed === undefined) rare = {ingestText: ingestKey};
 		this.ingestSeconds = packed ?? utcMs(ingest) / 1000;
 		this.ingestFraction = packed === undefined ? -1 : packedFraction;
 		this.size = recordSize(record);
-		this.lowerName = ASCII.test(name) ? undefined : name.toLowerCase();
+		if (!ASCII.test(name)) (rare ??= {}).lowerName = name.toLowerCase();
 		const distribution = record.distribution;
 		const url = distribution?.url;
 		const times = record.times;
@@ -172,8 +206,9 @@ class RecordRow implements Row {
 			this.size === distribution!.size &&
 			(times === null || (hasKeys(times, TIMES_KEYS) && typeof times.startTime === 'string' && typeof times.endTime === 'string')) &&
 			(record as unknown as Record<symbol, unknown>)[RAW_NAME] === undefined;
+		if (!compact) (rare ??= {}).raw = record;
+		this.rare = rare;
 		if (!compact) {
-			this.raw = record;
 			this.checksum = undefined;
 			this.searchKey = undefined;
 			this.mast = undefined;
@@ -185,11 +220,10 @@ class RecordRow implements Row {
 			return;
 		}
 		const mast = url!.mast!;
-		const prefix = mast.endsWith(name) ? sharedPrefix(mast.slice(0, mast.length - name.length)) : undefined;
-		this.raw = undefined;
+		const prefix = urlPrefix(mast, name);
 		this.checksum = record.checksum;
-		// Kept whole: its head would be a slice of it (V8 keeps the whole string under a slice).
-		this.searchKey = record.search_key;
+		const head = keyHead(record.search_key, name);
+		this.searchKey = head ?? record.search_key;
 		this.mast = prefix ?? mast;
 		const start = times ? packTime(times.startTime!) : undefined;
 		this.start = start ?? times?.startTime ?? undefined;
@@ -197,11 +231,19 @@ class RecordRow implements Row {
 		const end = times ? packTime(times.endTime!) : undefined;
 		this.end = end ?? times?.endTime ?? undefined;
 		this.endFraction = end === undefined ? 0 : packedFraction;
-		this.flags = COMPACT | (prefix === undefined ? 0 : URL_PREFIX) | (times === null ? NO_TIMES : 0);
+		this.flags = COMPACT | (prefix === undefined ? 0 : URL_PREFIX) | (times === null ? NO_TIMES : 0) | (head === undefined ? 0 : KEY_HEAD | (record.search_key!.charCodeAt(head.length) << 8));
 	}
 
 	get ingestKey(): string {
-		return this.ingestText ?? unpackTime(this.ingestSeconds, this.ingestFraction);
+		return this.rare?.ingestText ?? unpackTime(this.ingestSeconds, this.ingestFraction);
+	}
+
+	get lowerName(): string | undefined {
+		return this.rare?.lowerName;
+	}
+
+	private get raw(): CassiRecord | undefined {
+		return this.rare?.raw;
 	}
 
 	get ingestMs(): number {
@@ -220,7 +262,7 @@ class RecordRow implements Row {
 			fileType: this.type,
 			ingestCompletionDate: this.ingestKey,
 			checksum: this.checksum as CassiRecord['checksum'],
-			search_key: this.searchKey as CassiRecord['search_key'],
+			search_key: (this.flags & KEY_HEAD ? `${this.searchKey as string}${String.fromCharCode((this.flags >>> 8) & 0xff)}${this.name}` : this.searchKey) as CassiRecord['search_key'],
 			distribution: {url: {mast: this.flags & URL_PREFIX ? this.mast! + this.name : this.mast}, size: this.size},
 			times: this.flags & NO_TIMES ? null : {startTime: timeText(this.start, this.startFraction), endTime: timeText(this.end, this.endFraction)},
 		};

@@ -34,6 +34,10 @@ const shapes: Array<[string, () => CassiRecord]> = [
 	['times with an extra field', () => ({...usual(), times: {startTime: 'a', endTime: 'b', zone: 'UTC'}})],
 	['a space in the ingest time', () => ({...usual(), ingestCompletionDate: '2026-11-24 19:51:56.9370000'})],
 	['a search key that is the name', () => ({...usual(), search_key: 'CGI_00179406'})],
+	['a search key one character before the name', () => ({...usual(), search_key: 'xCGI_00179406'})],
+	['a search key with a long head', () => ({...usual(), search_key: 'ENG-mwv426tlxy-CGI_00179406'})],
+	['a search key with a wide separator', () => ({...usual(), search_key: 'ENG-mwv426tl→CGI_00179406'})],
+	['a search key ending in another name', () => ({...usual(), search_key: 'ENG-mwv426tl-CGI_00179407'})],
 	...[
 		['a leap day', '2024-02-29T23:59:59.0000001'],
 		['no such day', '2026-02-29T00:00:00.0000000'],
