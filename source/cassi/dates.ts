@@ -4,13 +4,24 @@
  * A date alone covers the whole day: 00:00:00 as a start, 23:59:59 as an end, exactly as the
  * companion script does. Calendar validity is luxon's job, not ours.
  */
-import {DateTime, Settings, type DurationLikeObject} from 'luxon';
+import {createRequire} from 'node:module';
+import type {DateTime, DurationLikeObject} from 'luxon';
 import {CassiError} from './errors.js';
 import {sanitizeText} from './sanitize.js';
 
-// Every format here is fixed digits, never words: with no locale set, luxon asks the system for one
-// (an Intl start-up, ~50 ms of every run); English also lets it pad numbers itself.
-Settings.defaultLocale = 'en-US';
+const load = createRequire(import.meta.url);
+let luxon: typeof import('luxon') | undefined;
+
+/** luxon, loaded when first needed: a plain date or time (what scripts pass) needs none of it (~7 ms of a start). */
+function lux(): typeof import('luxon') {
+	if (!luxon) {
+		luxon = load('luxon') as typeof import('luxon');
+		// Every format here is fixed digits, never words: with no locale set, luxon asks the system for one
+		// (an Intl start-up, ~50 ms of every run); English also lets it pad numbers itself.
+		luxon.Settings.defaultLocale = 'en-US';
+	}
+	return luxon;
+}
 
 export type DateEdge = 'start' | 'end';
 
@@ -49,8 +60,32 @@ export function parseDateInput(text: string, edge: DateEdge, now: Date = new Dat
 	return value;
 }
 
+/**
+ * A valid date, with or without a valid time, in UTC (no zone), years 1000–9999: the text it
+ * normalises to, made without luxon; undefined for anything else (luxon's path then decides).
+ */
+function plainDate(match: RegExpExecArray, edge: DateEdge): string | undefined {
+	const [, year, month, day, hour, minute, second, fraction, zone] = match;
+	const y = Number(year);
+	const m = Number(month);
+	const d = Number(day);
+	if (zone !== undefined || y < 1000 || m < 1 || m > 12 || d < 1) return undefined;
+	// Day 0 of the next month: the last day of this one (Date.UTC reads years from 1000 on as given).
+	if (d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return undefined;
+	const date = `${year}-${month}-${day}`;
+	if (hour === undefined) return `${date}T${edge === 'start' ? '00:00:00' : '23:59:59'}`;
+	const seconds = second ?? (edge === 'start' ? '00' : '59');
+	if (Number(hour) > 23 || Number(minute) > 59 || Number(seconds) > 59) return undefined;
+	return `${date}T${hour}:${minute}:${seconds}${fraction ?? ''}`;
+}
+
 function parseDate(text: string, edge: DateEdge, now: Date, label?: string): string {
 	const input = text.trim();
+	const match = ABSOLUTE.exec(input);
+	const plain = match && plainDate(match, edge);
+	if (plain) return plain;
+
+	const {DateTime} = lux();
 	const nowUtc = DateTime.fromJSDate(now, {zone: 'utc'});
 	const word = input.toLowerCase();
 	if (word === 'now') return format(nowUtc);
@@ -63,7 +98,6 @@ function parseDate(text: string, edge: DateEdge, now: Date, label?: string): str
 		return format(nowUtc.minus({[unit]: Number(relative[1])}));
 	}
 
-	const match = ABSOLUTE.exec(input);
 	if (!match) throw usage(text, label, 'is not a date');
 	const [, year, month, day, hour, minute, second, fraction, zone] = match;
 	const numbers = {year: Number(year), month: Number(month), day: Number(day)};
@@ -92,7 +126,7 @@ function zoneName(zone: string | undefined): string {
 
 /** A JS Date as the service writes dates: `YYYY-MM-DDTHH:MM:SS`, UTC, seconds truncated. */
 export function toServiceDate(date: Date): string {
-	return format(DateTime.fromJSDate(date, {zone: 'utc'}));
+	return format(lux().DateTime.fromJSDate(date, {zone: 'utc'}));
 }
 
 /** An end before its start is a usage error: "ingestion end X is before start Y". */

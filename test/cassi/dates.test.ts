@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import {DateTime} from 'luxon';
 import {describe, expect, it} from 'vitest';
 import {checkRange, parseDateInput} from '../../source/cassi/dates.js';
 import {CassiError} from '../../source/cassi/errors.js';
@@ -93,5 +95,39 @@ describe('checkRange', () => {
 	it('names both ends when the end comes first', () => {
 		const message = usageMessage(() => checkRange('2025-10-04T00:00:00', '2025-10-03T23:59:59', 'ingestion'));
 		expect(message).toMatch(/^ingestion end 2025-10-03T23:59:59 is before start 2025-10-04T00:00:00/);
+	});
+});
+
+describe('plain dates and times (read without luxon)', () => {
+	// luxon's reading, as the zoned and relative forms still get it: the reference for the plain ones.
+	function byLuxon(year: number, month: number, day: number, time: {hour: number; minute: number; second?: number} | undefined, edge: 'start' | 'end'): string | undefined {
+		const calendarDay = DateTime.fromObject({year, month, day}, {zone: 'utc'});
+		if (!calendarDay.isValid) return undefined;
+		const format = "yyyy-MM-dd'T'HH:mm:ss";
+		if (!time) return (edge === 'start' ? calendarDay.startOf('day') : calendarDay.endOf('day')).toFormat(format);
+		const second = time.second ?? (edge === 'start' ? 0 : 59);
+		if (time.hour > 23 || time.minute > 59 || second > 59) return undefined;
+		return DateTime.fromObject({year, month, day, hour: time.hour, minute: time.minute, second}, {zone: 'utc'}).toFormat(format);
+	}
+
+	it('gives what luxon gives, and refuses what it refuses', () => {
+		const pad = (value: number, width: number) => String(value).padStart(width, '0');
+		fc.assert(
+			fc.property(
+				fc.integer({min: 1, max: 9999}),
+				fc.integer({min: 0, max: 13}),
+				fc.integer({min: 0, max: 32}),
+				fc.option(fc.record({hour: fc.integer({min: 0, max: 24}), minute: fc.integer({min: 0, max: 60}), second: fc.option(fc.integer({min: 0, max: 60}), {nil: undefined})}), {nil: undefined}),
+				fc.constantFrom('start' as const, 'end' as const),
+				(year, month, day, time, edge) => {
+					let text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+					if (time) text += `T${pad(time.hour, 2)}:${pad(time.minute, 2)}${time.second === undefined ? '' : `:${pad(time.second, 2)}`}`;
+					const expected = byLuxon(year, month, day, time, edge);
+					if (expected === undefined) expect(() => parseDateInput(text, edge, NOW)).toThrow(CassiError);
+					else expect(parseDateInput(text, edge, NOW)).toBe(expected);
+				},
+			),
+			{numRuns: 3000},
+		);
 	});
 });
