@@ -52,11 +52,14 @@ function nextCut(bytes: Buffer, from: number, end: number): number {
  * Adds each row's key fields and its de-duplication hash (made here, while the rest of the body is
  * still arriving, not after it); false when a row is not plainly valid (the full parse then words the error).
  */
-function keep(rows: unknown, into: KeyRecord[], hashes: KeyList): boolean {
+function keep(rows: unknown, into: KeyRecord[], hashes: KeyList, types: Map<string, string>): boolean {
 	if (!Array.isArray(rows)) return false;
 	for (const row of rows) {
 		if (!plainlyValid(row)) return false;
-		const {archiveFileName, fileType, ingestCompletionDate, checksum, search_key} = row as CassiRecord;
+		const {archiveFileName, fileType: text, ingestCompletionDate, checksum, search_key} = row as CassiRecord;
+		// One string per file type (a few types, 50,000 rows): the counters then find it at once, and each row's copy dies young.
+		let fileType = types.get(text);
+		if (fileType === undefined) types.set(text, (fileType = text));
 		const record = {archiveFileName, fileType, ingestCompletionDate, checksum, search_key};
 		into.push(record);
 		const hash = recordKeyHash(record as CassiRecord);
@@ -78,6 +81,7 @@ function clean(bytes: Buffer, from: number, end: number): boolean {
 export class KeyRecordsReader {
 	private readonly records: KeyRecord[] = [];
 	private readonly hashes = new KeyList(1024);
+	private readonly types = new Map<string, string>();
 	/** Where the next piece starts; -1 until `{"results":[` is read. */
 	private start = -1;
 	/** Bytes looked at so far (all of them clean). */
@@ -105,7 +109,7 @@ export class KeyRecordsReader {
 				this.start = head[0].length;
 			}
 			for (let cut = nextCut(bytes, this.start + this.pieceBytes, end); cut !== -1; cut = nextCut(bytes, this.start + this.pieceBytes, end)) {
-				if (!keep(JSON.parse(`[${bytes.toString('latin1', this.start, cut + 1)}]`), this.records, this.hashes)) {
+				if (!keep(JSON.parse(`[${bytes.toString('latin1', this.start, cut + 1)}]`), this.records, this.hashes, this.types)) {
 					this.failed = true;
 					return;
 				}
@@ -126,7 +130,7 @@ export class KeyRecordsReader {
 			// The last rows, the end of the array and whatever the body holds after it (totalResults).
 			const rest = JSON.parse(`{"\\u0001":[${bytes.toString('latin1', this.start)}`) as Record<string, unknown>;
 			// A second "results" would replace the first in a full parse.
-			if (Object.hasOwn(rest, 'results') || !keep(rest[REST], this.records, this.hashes)) return undefined;
+			if (Object.hasOwn(rest, 'results') || !keep(rest[REST], this.records, this.hashes, this.types)) return undefined;
 			const keyHashes = this.hashes.first(records.length);
 			const total = rest.totalResults;
 			if (total === undefined || total === null) return {records, keyHashes};
