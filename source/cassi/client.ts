@@ -121,7 +121,7 @@ export class CassiClient {
 	 * without an answer and of each retry; a final failure after retries says how many
 	 * attempts were made and how long they took in all.
 	 */
-	async post(payload: SearchPayload, signal?: AbortSignal, onWait?: (event: WaitEvent) => void, keyFieldsOnly = false): Promise<ParsedSearch> {
+	async post(payload: SearchPayload, signal?: AbortSignal, onWait?: (event: WaitEvent) => void, countOnly = false): Promise<ParsedSearch> {
 		const token = this.token();
 		assertSafeForToken(this.urls.search);
 		const attempts = (this.options.retries ?? 4) + 1;
@@ -131,7 +131,7 @@ export class CassiClient {
 			return await withRetries(
 				() => {
 					tries++;
-					return this.postOnce(payload, token, signal, this.watch(tries, attempts, onWait), keyFieldsOnly);
+					return this.postOnce(payload, token, signal, this.watch(tries, attempts, onWait), countOnly);
 				},
 				{
 					...this.options.retry,
@@ -165,7 +165,7 @@ export class CassiClient {
 		return () => clearTimeout(timer);
 	}
 
-	private async postOnce(payload: SearchPayload, token: string, signal: AbortSignal | undefined, answered: () => void, keyFieldsOnly: boolean): Promise<ParsedSearch> {
+	private async postOnce(payload: SearchPayload, token: string, signal: AbortSignal | undefined, answered: () => void, countOnly: boolean): Promise<ParsedSearch> {
 		const url = this.urls.search;
 		const timeouts = {headersTimeoutMs: this.headersTimeoutMs, bodyTimeoutMs: this.bodyTimeoutMs};
 		let response: Dispatcher.ResponseData;
@@ -203,7 +203,7 @@ export class CassiClient {
 			const held: {bytes?: Buffer} = {};
 			const contentType = header(headers, 'content-type');
 			// Counted rows are read as the body arrives (key-records.ts); HTML is refused below, whole.
-			const keys = keyFieldsOnly && !/html/i.test(contentType ?? '') ? new KeyRecordsReader() : undefined;
+			const keys = countOnly && !/html/i.test(contentType ?? '') ? new KeyRecordsReader() : undefined;
 			try {
 				held.bytes = await readCapped(decodedBody(body, encoding), this.maxResponseBytes, tooBig, declared || undefined, keys && ((bytes, end) => keys.advance(bytes, end)));
 			} catch (error) {
@@ -223,16 +223,16 @@ export class CassiClient {
 	/**
 	 * Pages as they arrive, each de-duplicated against all earlier pages, up to `query.limit`
 	 * distinct files; the last one says whether the answer was cut (paging.ts explains how).
-	 * `keyFieldsOnly`: records that are counted, never shown, may hold only the de-duplication
-	 * key's fields (KeyRecord, key-records.ts), which a plain body gives without holding every row.
+	 * `countOnly`: records that are only counted (never shown, kept or downloaded) may hold only their
+	 * file type (KeyRecord, key-records.ts), which a plain body gives without holding every row.
 	 */
 	searchPages(
 		query: Query,
-		options: {signal?: AbortSignal; onWait?: (event: WaitEvent) => void; keyFieldsOnly?: boolean} = {},
+		options: {signal?: AbortSignal; onWait?: (event: WaitEvent) => void; countOnly?: boolean} = {},
 	): AsyncGenerator<SearchPage> {
 		return pageThrough(
 			query.limit,
-			request => this.post(buildPayload(query, request.offset, request.limit), options.signal, options.onWait, options.keyFieldsOnly),
+			request => this.post(buildPayload(query, request.offset, request.limit), options.signal, options.onWait, options.countOnly),
 			this.pageSize,
 		);
 	}

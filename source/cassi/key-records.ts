@@ -1,9 +1,10 @@
 /**
- * `--count` and `--list-filetypes` need five fields of each row (the de-duplication key, of which
- * fileType is one), never the row. JSON.parse of a whole 50,000-row body makes ~50 MB of objects
- * that all stay alive until the page is handled, so the garbage collector copies every one of
- * them twice (about as long as the parse itself). Read piece by piece instead, each row kept as its
- * key fields only, the rest of a piece dies young and costs the collector nothing.
+ * `--count` and `--list-filetypes` need of each row its file type and its identity (the
+ * de-duplication hash of its key fields), never the row. JSON.parse of a whole 50,000-row body
+ * makes ~50 MB of objects that all stay alive until the page is handled, so the garbage collector
+ * copies every one of them twice (about as long as the parse itself). Read piece by piece instead,
+ * as the body arrives, each row kept as its file type and hash: the rest of a piece dies young and
+ * costs the collector nothing, and the work is done while the rest of the body is on its way.
  *
  * Only a plain body is read this way: ASCII without a backslash (so no escape: every string is its
  * own text, and clean), starting `{"results":[`. It is cut between rows where `},{` stands; a cut
@@ -17,8 +18,8 @@ import {plainlyValid, recordKeyHash, type ParsedSearch} from './records.js';
 import {jsonBytesAreClean} from './sanitize.js';
 import type {CassiRecord} from './types.js';
 
-/** The fields a counted row keeps (the de-duplication key). */
-export type KeyRecord = Pick<CassiRecord, 'archiveFileName' | 'fileType' | 'ingestCompletionDate' | 'checksum' | 'search_key'>;
+/** What a counted row keeps: its file type (its identity is its de-duplication hash, kept beside it). */
+export type KeyRecord = Pick<CassiRecord, 'fileType'>;
 
 /** About this much text per piece: its objects fit well inside the young generation (cli.tsx sizes it). */
 const PIECE_BYTES = 256 * 1024;
@@ -49,21 +50,21 @@ function nextCut(bytes: Buffer, from: number, end: number): number {
 }
 
 /**
- * Adds each row's key fields and its de-duplication hash (made here, while the rest of the body is
+ * Adds each row's file type and its de-duplication hash (made here, while the rest of the body is
  * still arriving, not after it); false when a row is not plainly valid (the full parse then words the error).
+ * Nothing else of the row is kept, so nothing else survives the piece (the collector copies what survives).
  */
 function keep(rows: unknown, into: KeyRecord[], hashes: KeyList, types: Map<string, string>): boolean {
 	if (!Array.isArray(rows)) return false;
 	for (const row of rows) {
 		if (!plainlyValid(row)) return false;
-		const {archiveFileName, fileType: text, ingestCompletionDate, checksum, search_key} = row as CassiRecord;
+		const hash = recordKeyHash(row as CassiRecord);
+		hashes.push(hash.h1, hash.h2);
 		// One string per file type (a few types, 50,000 rows): the counters then find it at once, and each row's copy dies young.
+		const text = (row as CassiRecord).fileType;
 		let fileType = types.get(text);
 		if (fileType === undefined) types.set(text, (fileType = text));
-		const record = {archiveFileName, fileType, ingestCompletionDate, checksum, search_key};
-		into.push(record);
-		const hash = recordKeyHash(record as CassiRecord);
-		hashes.push(hash.h1, hash.h2);
+		into.push({fileType});
 	}
 	return true;
 }

@@ -17,7 +17,7 @@
  *   few times when offsets count rows. A short page alone never ends it (it may be a cap).
  */
 import {KeyList} from './dedupe-keys.js';
-import {Deduper, recordId} from './records.js';
+import {Deduper, recordKeyHash} from './records.js';
 import type {CassiRecord, SearchCut, SearchPage} from './types.js';
 
 export type Counting = 'unknown' | 'files' | 'rows';
@@ -44,11 +44,19 @@ export async function* pageThrough(
 	pageSize?: number,
 ): AsyncGenerator<SearchPage> {
 	const deduper = new Deduper();
-	// Rows by raw position from rawBase on, only while the counting is unknown: the test for row
-	// counting. Only positions at or after the file count are ever looked up, so earlier ones are
-	// dropped (a service that never repeats a row would otherwise have them all held here).
-	let rawRows: CassiRecord[] | undefined = [];
-	let rawBase = 0;
+	// The rows' de-duplication hashes by raw position, a page's worth at a time, only while the counting
+	// is unknown: the test for row counting (two rows are the same file when their hashes are, as for the
+	// de-duplication). Only positions at or after the file count are ever looked up, so pages wholly
+	// before it are dropped (a service that never repeats a row would otherwise have them all held here).
+	let rawKeys: Array<{start: number; keys: Int32Array}> | undefined = [];
+	let rawEnd = 0;
+	/** The hash of the row at raw position `at`, while held: [h1, h2]. */
+	const rawKeyAt = (at: number): [number, number] | undefined => {
+		for (const {start, keys} of rawKeys ?? []) {
+			if (at >= start && 2 * (at - start) < keys.length) return [keys[2 * (at - start)], keys[2 * (at - start) + 1]];
+		}
+		return undefined;
+	};
 	let counting: Counting = 'unknown';
 	let rows = 0; // rows received, re-sent ones not counted; the raw offset when counting rows
 	let files = 0; // files yielded: never more than the limit
@@ -87,35 +95,37 @@ export async function* pageThrough(
 		pages++;
 		if (page.total !== undefined) total = page.total;
 		const got = page.records;
+		// Each row's hash, made once: by the reader as the body arrived, or here.
+		const known = page.keyHashes ?? keyHashesOf(got);
 		let resent = 0;
 		if (counting === 'unknown' && got.length > 0) {
 			if (overlap > 0) {
-				const atOffset = rawRows![offset - rawBase];
-				if (atOffset !== undefined && recordId(got[0]) === recordId(atOffset)) {
+				const atOffset = rawKeyAt(offset);
+				if (atOffset !== undefined && known[0] === atOffset[0] && known[1] === atOffset[1]) {
 					counting = 'rows';
 					resent = Math.min(overlap, got.length);
 				} else {
 					counting = 'files';
 				}
-			} else if (deduper.has(got[0])) {
+			} else if (deduper.hasKey(known[0], known[1])) {
 				// Asked at the raw position with no repeats so far: a file count would give a new file here.
 				counting = 'rows';
 			}
-			if (counting === 'unknown') for (const record of got) rawRows!.push(record);
-			else rawRows = undefined;
+			if (counting === 'unknown') {
+				rawKeys!.push({start: rawEnd, keys: known});
+				rawEnd += got.length;
+			} else {
+				rawKeys = undefined;
+			}
 		}
 		// Re-sent rows are ours again, not the service's repeats: they are not counted as duplicates.
 		const hashes = new KeyList(got.length);
-		const known = page.keyHashes;
 		const added =
 			resent > 0
-				? [...deduper.add(got.slice(0, resent), false, hashes, known?.subarray(0, 2 * resent)), ...deduper.add(got.slice(resent), true, hashes, known?.subarray(2 * resent))]
+				? [...deduper.add(got.slice(0, resent), false, hashes, known.subarray(0, 2 * resent)), ...deduper.add(got.slice(resent), true, hashes, known.subarray(2 * resent))]
 				: deduper.add(got, true, hashes, known);
 		rows += got.length - resent;
-		if (rawRows && deduper.size > rawBase) {
-			rawRows.splice(0, deduper.size - rawBase);
-			rawBase = deduper.size;
-		}
+		if (rawKeys) rawKeys = rawKeys.filter(({start, keys}) => start + keys.length / 2 > deduper.size);
 		const room = limit - files;
 		const records = added.length > room ? added.slice(0, room) : added;
 		if (added.length > room) cutByLimit = true;
@@ -142,6 +152,17 @@ export async function* pageThrough(
 		yield {records, hashes: pageHashes, received: rows, total, duplicates: deduper.duplicates, done, ...(cut ? {cut} : {})};
 		if (done) return;
 	}
+}
+
+/** Each record's de-duplication hash: records[i]'s h1, h2 at 2i, 2i + 1. */
+function keyHashesOf(records: readonly CassiRecord[]): Int32Array {
+	const keys = new Int32Array(2 * records.length);
+	for (let index = 0; index < records.length; index++) {
+		const hash = recordKeyHash(records[index]);
+		keys[2 * index] = hash.h1;
+		keys[2 * index + 1] = hash.h2;
+	}
+	return keys;
 }
 
 interface End {

@@ -338,9 +338,9 @@ export class Deduper {
 		return fresh;
 	}
 
-	has(record: CassiRecord): boolean {
-		this.hash(record);
-		return this.seen.has(this.hasher.h1, this.hasher.h2);
+	/** Whether a record of this hash (h1, h2) was seen. */
+	hasKey(h1: number, h2: number): boolean {
+		return this.seen.has(h1, h2);
 	}
 
 	get size(): number {

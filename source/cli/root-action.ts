@@ -130,8 +130,8 @@ export async function rootAction(given: RootOptions): Promise<number> {
 			progress: options.quiet ? undefined : process.stderr,
 			...waiting,
 			keep: !writer,
-			// Counted, not shown: a plain body is read for the key fields only, not parsed into whole rows.
-			keyFieldsOnly: action === 'count' || action === 'types',
+			// Counted, not shown: a plain body is read for each row's file type and identity, not parsed into whole rows.
+			countOnly: action === 'count' || action === 'types',
 			onPage: writer ? page => writeOut(writer.page(page.records)) : undefined,
 		});
 		const {records} = outcome;

@@ -16,8 +16,8 @@ export interface SearchRun {
 	onPage?: (page: SearchPage) => unknown;
 	/** Keep the records in the outcome (default true); false when onPage has written them out. */
 	keep?: boolean;
-	/** Records only counted (--count, --list-filetypes): they may hold only the de-duplication key's fields. */
-	keyFieldsOnly?: boolean;
+	/** Records only counted (--count, --list-filetypes): they may hold only their file type. */
+	countOnly?: boolean;
 	/** One wait for the service (`--timeout`), in ms. */
 	timeoutMs?: number;
 	/** Where "no answer for 5 s" and each retry are told, a line each (stderr unless -q). */
@@ -50,7 +50,7 @@ export async function runSearch(run: SearchRun): Promise<SearchOutcome> {
 	// Clears a live progress line first, so the notice stands on its own line.
 	const onWait = notices && ((event: WaitEvent) => notices.write(`${progress ? '\r\u001B[K' : ''}${waitText(event)}\n`));
 	try {
-		for await (const page of client.searchPages(run.query, {signal: run.signal, onWait, keyFieldsOnly: run.keyFieldsOnly})) {
+		for await (const page of client.searchPages(run.query, {signal: run.signal, onWait, countOnly: run.countOnly})) {
 			// A loop, not push(...rows): a page of 100,000+ rows would overflow the call stack.
 			for (const record of page.records) {
 				if (keep) records.push(record);

@@ -64,7 +64,8 @@ function write(shape: Body): string {
 	return json;
 }
 
-const keyOf = (record: CassiRecord) => [record.checksum ?? null, record.fileType, record.ingestCompletionDate, record.archiveFileName, record.search_key ?? null];
+const typeOf = (record: Pick<CassiRecord, 'fileType'>) => record.fileType;
+const hashesOf = (records: CassiRecord[]) => records.flatMap(record => [recordKeyHash(record).h1, recordKeyHash(record).h2]);
 
 function fullParse(json: string): {ok: true; value: ReturnType<typeof parseSearchResponse>} | {ok: false} {
 	try {
@@ -96,7 +97,7 @@ describe('a counted search body read piece by piece (key-records.ts)', () => {
 				const whole = keyRecordsOf(bytes, pieceBytes);
 				const pieces = streamed(bytes, pieceBytes, chunk);
 				expect(pieces?.total).toEqual(whole?.total);
-				expect(pieces?.records.map(keyOf)).toEqual(whole?.records.map(keyOf));
+				expect(pieces?.records.map(typeOf)).toEqual(whole?.records.map(typeOf));
 				expect(pieces?.keyHashes).toEqual(whole?.keyHashes);
 			}),
 			{numRuns: 1000},
@@ -115,9 +116,9 @@ describe('a counted search body read piece by piece (key-records.ts)', () => {
 				expect(full.ok).toBe(true);
 				if (!full.ok) return;
 				expect(pieces.total).toEqual(full.value.total);
-				expect(pieces.records.map(keyOf)).toEqual(full.value.records.map(keyOf));
-				// The hashes made on the way are the ones the de-duplication would make of the full rows.
-				expect(Array.from(pieces.keyHashes ?? [])).toEqual(full.value.records.flatMap(record => [recordKeyHash(record).h1, recordKeyHash(record).h2]));
+				expect(pieces.records.map(typeOf)).toEqual(full.value.records.map(typeOf));
+				// Each row's identity: the hash the de-duplication makes of the full row's key fields.
+				expect(Array.from(pieces.keyHashes ?? [])).toEqual(hashesOf(full.value.records));
 			}),
 			{numRuns: 3000},
 		);
@@ -137,7 +138,8 @@ describe('a counted search body read piece by piece (key-records.ts)', () => {
 			const json = JSON.stringify({results: rows, totalResults: 40}, null, spaced ? 1 : undefined);
 			const pieces = keyRecordsOf(Buffer.from(json), 300);
 			expect(pieces?.total).toBe(40);
-			expect(pieces?.records.map(keyOf)).toEqual(rows.map(keyOf));
+			expect(pieces?.records.map(typeOf)).toEqual(rows.map(typeOf));
+			expect(Array.from(pieces?.keyHashes ?? [])).toEqual(hashesOf(rows));
 		}
 	});
 
