@@ -104,7 +104,7 @@ describe('a counted search body read piece by piece (key-records.ts)', () => {
 		);
 	});
 
-	it('gives the full parse\'s rows (their key fields, in order) and total, or leaves the body to it', () => {
+	it('gives the rows (file types and identities, in order) and total of the full parse, or leaves the body to it', () => {
 		fc.assert(
 			fc.property(body, fc.integer({min: 1, max: 400}), (shape, pieceBytes) => {
 				const json = write(shape);
