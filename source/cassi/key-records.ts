@@ -69,6 +69,24 @@ function keep(rows: unknown, into: KeyRecord[], hashes: KeyList, types: Map<stri
 	return true;
 }
 
+/**
+ * `[` + bytes[from, to) + `]` as text, decoded once: the byte before `from` and the one at `to` (the
+ * comma and whatever stands before the piece) are the brackets while it is decoded, then themselves
+ * again. Concatenated brackets would make JSON.parse copy each 256 kB piece a second time.
+ */
+function asArray(bytes: Buffer, from: number, to: number): string {
+	const before = bytes[from - 1]!;
+	const after = bytes[to]!;
+	bytes[from - 1] = 0x5b;
+	bytes[to] = 0x5d;
+	try {
+		return bytes.toString('latin1', from - 1, to + 1);
+	} finally {
+		bytes[from - 1] = before;
+		bytes[to] = after;
+	}
+}
+
 /** ASCII without a backslash or DEL: jsonBytesAreClean for the bytes from `from` to `end`. */
 function clean(bytes: Buffer, from: number, end: number): boolean {
 	return jsonBytesAreClean(bytes.subarray(from, end));
@@ -110,7 +128,7 @@ export class KeyRecordsReader {
 				this.start = head[0].length;
 			}
 			for (let cut = nextCut(bytes, this.start + this.pieceBytes, end); cut !== -1; cut = nextCut(bytes, this.start + this.pieceBytes, end)) {
-				if (!keep(JSON.parse(`[${bytes.toString('latin1', this.start, cut + 1)}]`), this.records, this.hashes, this.types)) {
+				if (!keep(JSON.parse(asArray(bytes, this.start, cut + 1)), this.records, this.hashes, this.types)) {
 					this.failed = true;
 					return;
 				}
