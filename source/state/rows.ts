@@ -43,30 +43,30 @@ const isPrimitiveId = (value: unknown) => value === null || typeof value === 'st
  * Product URLs are mostly a few prefixes + the file name: a row keeps the (shared) prefix only.
  * Bounded, so a server with a prefix per file does not grow this without end.
  */
-const urlPrefixes = new Map<string, string>();
-const MAX_URL_PREFIXES = 1024;
+const urlPrefixes = new Map<string, number>();
+/** Prefix number n is urlPrefixList[n - 1] (flags bits 16–25 hold n; 0: none). */
+const urlPrefixList: string[] = [];
+const MAX_URL_PREFIXES = 1023;
+let lastPrefix = 0;
 
-let lastPrefix = '';
-
-/** The shared prefix of `url` before `name`, or undefined: the last one found is tried first, with no slicing. */
-function urlPrefix(url: string, name: string): string | undefined {
-	if (!url.endsWith(name)) return undefined;
-	if (url.length === lastPrefix.length + name.length && url.startsWith(lastPrefix)) return lastPrefix;
+/** The number of the shared prefix of `url` before `name`, or 0: the last one found is tried first, with no slicing. */
+function urlPrefix(url: string, name: string): number {
+	if (!url.endsWith(name)) return 0;
+	const last = urlPrefixList[lastPrefix - 1];
+	if (last !== undefined && url.length === last.length + name.length && url.startsWith(last)) return lastPrefix;
 	const prefix = url.slice(0, url.length - name.length);
-	const known = urlPrefixes.get(prefix);
-	if (known !== undefined) {
-		lastPrefix = known;
-		return known;
+	let number = urlPrefixes.get(prefix);
+	if (number === undefined) {
+		if (urlPrefixList.length >= MAX_URL_PREFIXES) return 0;
+		number = urlPrefixList.push(prefix);
+		urlPrefixes.set(prefix, number);
 	}
-	if (urlPrefixes.size >= MAX_URL_PREFIXES) return undefined;
-	urlPrefixes.set(prefix, prefix);
-	lastPrefix = prefix;
-	return prefix;
+	lastPrefix = number;
+	return number;
 }
 
 /** `flags` bits. */
 const COMPACT = 1;
-const URL_PREFIX = 2;
 const NO_TIMES = 4;
 /** searchKey is the head of the search key; the separator's code is in bits 8–15, the name follows. */
 const KEY_HEAD = 8;
@@ -139,6 +139,8 @@ interface Rare {
 	lowerName?: string;
 	/** The ingest time's text when it is not in the form packTime packs. */
 	ingestText?: string;
+	/** The product URL of a compact record when it is not a shared prefix + the name. */
+	mast?: string;
 }
 
 /**
@@ -163,8 +165,6 @@ class RecordRow implements Row {
 	private readonly rare: Rare | undefined;
 	private readonly checksum: unknown;
 	private readonly searchKey: unknown;
-	/** The product URL, or its prefix (URL_PREFIX: the name follows). */
-	private readonly mast: string | undefined;
 	/** Exposure times: packed seconds (packTime) with their fractions, or the text. */
 	private readonly start: string | number | undefined;
 	private readonly startFraction: number;
@@ -211,7 +211,6 @@ class RecordRow implements Row {
 		if (!compact) {
 			this.checksum = undefined;
 			this.searchKey = undefined;
-			this.mast = undefined;
 			this.start = undefined;
 			this.startFraction = 0;
 			this.end = undefined;
@@ -224,14 +223,15 @@ class RecordRow implements Row {
 		this.checksum = record.checksum;
 		const head = keyHead(record.search_key, name);
 		this.searchKey = head ?? record.search_key;
-		this.mast = prefix ?? mast;
+		if (prefix === 0) (rare ??= {}).mast = mast;
+		this.rare = rare;
 		const start = times ? packTime(times.startTime!) : undefined;
 		this.start = start ?? times?.startTime ?? undefined;
 		this.startFraction = start === undefined ? 0 : packedFraction;
 		const end = times ? packTime(times.endTime!) : undefined;
 		this.end = end ?? times?.endTime ?? undefined;
 		this.endFraction = end === undefined ? 0 : packedFraction;
-		this.flags = COMPACT | (prefix === undefined ? 0 : URL_PREFIX) | (times === null ? NO_TIMES : 0) | (head === undefined ? 0 : KEY_HEAD | (record.search_key!.charCodeAt(head.length) << 8));
+		this.flags = COMPACT | (prefix << 16) | (times === null ? NO_TIMES : 0) | (head === undefined ? 0 : KEY_HEAD | (record.search_key!.charCodeAt(head.length) << 8));
 	}
 
 	get ingestKey(): string {
@@ -263,7 +263,7 @@ class RecordRow implements Row {
 			ingestCompletionDate: this.ingestKey,
 			checksum: this.checksum as CassiRecord['checksum'],
 			search_key: (this.flags & KEY_HEAD ? `${this.searchKey as string}${String.fromCharCode((this.flags >>> 8) & 0xff)}${this.name}` : this.searchKey) as CassiRecord['search_key'],
-			distribution: {url: {mast: this.flags & URL_PREFIX ? this.mast! + this.name : this.mast}, size: this.size},
+			distribution: {url: {mast: this.rare?.mast ?? urlPrefixList[((this.flags >>> 16) & 0x3ff) - 1] + this.name}, size: this.size},
 			times: this.flags & NO_TIMES ? null : {startTime: timeText(this.start, this.startFraction), endTime: timeText(this.end, this.endFraction)},
 		};
 	}

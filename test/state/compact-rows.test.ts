@@ -57,6 +57,11 @@ describe('compact rows', () => {
 		expect(row.record).toEqual(make());
 	});
 
+	it('give back every product URL, however many different prefixes they have', () => {
+		const records = Array.from({length: 1100}, (_, index) => ({...usual(), distribution: {url: {mast: `mast:ROMAN/p${index}/CGI_00179406`}, size: index}}));
+		expect(records.map(record => toRow(record).record)).toEqual(records);
+	});
+
 	it('give back the name the service sent when sanitising changed it (downloads save under it)', () => {
 		const body = {results: [{...usual(), archiveFileName: 'CGI_\u001B]0;x\u0007'}]};
 		const [record] = parseSearchResponse(JSON.parse(JSON.stringify(body))).records;
