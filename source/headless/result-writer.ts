@@ -92,11 +92,22 @@ class TextList implements ResultWriter {
 	}
 }
 
+/**
+ * The counters sort file types with localeCompare, whose first call loads ICU's collation data
+ * (~6 ms). A writer is made before its search starts: the data loads on the next turn of the event
+ * loop, while the service is still working on the answer, instead of after the last page.
+ */
+function loadCollatorSoon(): void {
+	setImmediate(() => 'a'.localeCompare('b'));
+}
+
 /** --count: the total and a counter per type, nothing else. */
 class Counts implements ResultWriter {
 	private readonly counts = new Map<string, number>();
 	private total = 0;
-	constructor(private readonly format: OutputFormat) {}
+	constructor(private readonly format: OutputFormat) {
+		loadCollatorSoon();
+	}
 
 	page(records: readonly CassiRecord[]): string {
 		for (const record of records) this.counts.set(record.fileType, (this.counts.get(record.fileType) ?? 0) + 1);
@@ -117,7 +128,9 @@ class Counts implements ResultWriter {
 /** --list-filetypes: the distinct types. */
 class Types implements ResultWriter {
 	private readonly types = new Set<string>();
-	constructor(private readonly format: OutputFormat) {}
+	constructor(private readonly format: OutputFormat) {
+		loadCollatorSoon();
+	}
 
 	page(records: readonly CassiRecord[]): string {
 		for (const record of records) this.types.add(record.fileType);
