@@ -3,7 +3,7 @@
  * documented: 32 hex digits are taken as MD5, 64 as SHA-256; anything else
  * means the file is checked by size only.
  */
-import {createHash, type Hash} from 'node:crypto';
+import {createHash} from 'node:crypto';
 import {createReadStream} from 'node:fs';
 
 export type ChecksumAlgorithm = 'md5' | 'sha256';
@@ -20,22 +20,6 @@ export function parseChecksum(value: unknown): ExpectedChecksum | undefined {
 	if (/^[0-9a-f]{32}$/.test(hex)) return {algorithm: 'md5', hex};
 	if (/^[0-9a-f]{64}$/.test(hex)) return {algorithm: 'sha256', hex};
 	return undefined;
-}
-
-export function newHash(expected: ExpectedChecksum | undefined): Hash | undefined {
-	return expected ? createHash(expected.algorithm) : undefined;
-}
-
-/** Feed the first `length` bytes of `path` into `hash`, streamed (memory stays flat). */
-export async function hashPrefix(
-	path: string,
-	length: number,
-	hash: Hash,
-	signal?: AbortSignal,
-): Promise<void> {
-	if (length <= 0) return;
-	const stream = createReadStream(path, {start: 0, end: length - 1, highWaterMark: 1 << 20, signal});
-	for await (const chunk of stream) hash.update(chunk as Buffer);
 }
 
 /** Hash a whole file; used to check an existing final file before skipping it. */

@@ -56,6 +56,8 @@ export interface EngineOptions {
 	/** Progress events at most this often (default 100 ms). */
 	progressMs?: number;
 	createWriteStream?: AttemptOptions['createWriteStream'];
+	/** Files at least this large are hashed on a worker thread (default 32 MiB; tests lower it). */
+	hashOnWorkerFrom?: number;
 	/** The files come from the embedded demo archive: `cassi resume` restarts it instead of using apiUrl. */
 	demo?: boolean;
 	/** The folder's lock, already held by the caller (`cassi sync` holds it from search to saved state): used, never released here. */
@@ -555,6 +557,7 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 			now: this.now,
 			createWriteStream: this.options.createWriteStream,
 			requestTurn: (signal: AbortSignal) => this.gate.enter(signal),
+			hashOnWorkerFrom: this.options.hashOnWorkerFrom,
 			setState: (state: FileState, message?: string) => this.setState(entry, state, message),
 			changed: () => this.changed(),
 		};

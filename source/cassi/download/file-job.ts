@@ -4,13 +4,13 @@
  * only then rename to the final name. Retries go through withRetries; pause,
  * cancel and close arrive as an aborted signal.
  */
-import {createHash, type Hash} from 'node:crypto';
 import {join} from 'node:path';
 import {rename, rm, stat, truncate} from 'node:fs/promises';
 import type {Dispatcher} from 'undici';
 import {CassiError, isCassiError} from '../errors.js';
 import {withRetries, type RetryInfo} from '../retry.js';
-import {hashFile, hashPrefix, parseChecksum, type ExpectedChecksum} from './checksum.js';
+import {hashFile, parseChecksum, type ExpectedChecksum} from './checksum.js';
+import {hashPrefix, newStreamHash, type StreamHash} from './stream-hash.js';
 import type {ConnectionLease} from './connections.js';
 import {diskError} from './disk.js';
 import {RestartFromZero, transferOnce, VerifyError, type AttemptOptions} from './transfer.js';
@@ -57,6 +57,7 @@ export interface JobContext {
 	createWriteStream?: AttemptOptions['createWriteStream'];
 	/** Waits for a request turn (see request-gate.ts); the returned function ends it. */
 	requestTurn?(signal: AbortSignal): Promise<(pushedBack: boolean) => void>;
+	hashOnWorkerFrom?: number;
 	/**
 	 * True when neither the file nor its part was in the folder when the queue started (one listing
 	 * instead of two stat calls per file: with many small files those calls are much of the time).
@@ -139,7 +140,7 @@ export async function runJob(entry: JobEntry, ctx: JobContext, signal: AbortSign
 	}
 
 	let refused416 = false;
-	const carried: {hash?: Hash; bytes: number} = {bytes: 0};
+	const carried: {hash?: StreamHash; bytes: number} = {bytes: 0};
 	const attempt = async (): Promise<void> => {
 		entry.attempts++;
 		for (let restarts = 0; ; restarts++) {
@@ -154,7 +155,7 @@ export async function runJob(entry: JobEntry, ctx: JobContext, signal: AbortSign
 			// part's length (writes are in order); otherwise read the prefix back from disk.
 			let hash = carried.hash && carried.bytes === offset && offset > 0 ? carried.hash : undefined;
 			if (!hash && expected) {
-				hash = createHash(expected.algorithm);
+				hash = newStreamHash(expected, item.size ?? entry.total, ctx.hashOnWorkerFrom)!;
 				if (offset > 0) {
 					ctx.setState('verifying', 'checking the partial file before resuming');
 					await hashPrefix(partPath, offset, hash, signal);
@@ -184,6 +185,7 @@ export async function runJob(entry: JobEntry, ctx: JobContext, signal: AbortSign
 						expectedSize: item.size,
 						expected,
 						hash,
+						hashOnWorkerFrom: ctx.hashOnWorkerFrom,
 						stallMs: ctx.stallMs,
 						hashed: carried,
 						signal,
@@ -227,7 +229,7 @@ export async function runJob(entry: JobEntry, ctx: JobContext, signal: AbortSign
 				throw new VerifyError(`size mismatch on disk (expected ${result.bytes} bytes, the part has ${onDisk ?? 0})`);
 			}
 			if (expected && result.hash) {
-				const got = result.hash.digest('hex');
+				const got = await result.hash.digest();
 				if (got !== expected.hex) {
 					throw new VerifyError(`checksum mismatch (expected ${expected.hex}, got ${got})`);
 				}

@@ -5,14 +5,14 @@
  * the engine's; this only reports what happened, as typed errors.
  */
 import {createWriteStream} from 'node:fs';
-import type {Hash} from 'node:crypto';
-import {Transform} from 'node:stream';
-import {pipeline} from 'node:stream/promises';
+import type {Readable} from 'node:stream';
+import {finished} from 'node:stream/promises';
 import prettyBytes from 'pretty-bytes';
 import type {Dispatcher} from 'undici';
 import {request} from '../undici-request.js';
 import {CassiError, isCassiError} from '../errors.js';
-import {newHash, type ExpectedChecksum} from './checksum.js';
+import type {ExpectedChecksum} from './checksum.js';
+import {newStreamHash, type StreamHash} from './stream-hash.js';
 import {diskError} from './disk.js';
 import {header, reasonFromBody, redact, redactText} from '../http.js';
 import {downloadStatusError} from './http-status.js';
@@ -46,14 +46,16 @@ export interface AttemptOptions {
 	expectedSize?: number;
 	expected?: ExpectedChecksum;
 	/** Hash holding the part's first `offset` bytes; a fresh one is made when starting from 0. */
-	hash?: Hash;
+	hash?: StreamHash;
+	/** Files at least this large are hashed on the worker thread (for tests; see stream-hash.ts). */
+	hashOnWorkerFrom?: number;
 	stallMs: number;
 	signal: AbortSignal;
 	/** Called once the response is accepted, with where the body starts and the total. */
 	onStart?(info: {start: number; total?: number; etag?: string}): void;
 	onBytes?(count: number): void;
 	/** Kept current while streaming, also when the attempt fails: the hash and how many bytes it covers. */
-	hashed?: {hash?: Hash; bytes: number};
+	hashed?: {hash?: StreamHash; bytes: number};
 	now?: () => number;
 	/** For tests: how the part file is opened (to inject ENOSPC and the like). */
 	createWriteStream?: (path: string, options: {flags: string; highWaterMark: number; flush?: boolean}) => NodeJS.WritableStream;
@@ -63,7 +65,7 @@ export interface AttemptResult {
 	bytes: number;
 	total?: number;
 	etag?: string;
-	hash?: Hash;
+	hash?: StreamHash;
 }
 
 export function parseContentRange(value: string | undefined): {start: number; end: number; total?: number} | undefined {
@@ -118,6 +120,54 @@ async function closed(stream: NodeJS.WritableStream): Promise<void> {
 			resolve();
 		});
 	});
+}
+
+/**
+ * The body into the part in arrival order, paused while the disk or the hash is behind (plain
+ * events: per 64 KiB chunk, stream adapters cost more than the write). A body that fails (a cut,
+ * a stall, a pause or cancel) still lands every byte received before it, so the next attempt
+ * resumes at the part's size: the part is ended normally, then the failure is reported.
+ */
+async function bodyToPart(body: Readable, out: NodeJS.WritableStream, take: (chunk: Buffer) => Promise<void> | undefined): Promise<void> {
+	const written = finished(out);
+	let cut: {error: unknown} | undefined;
+	try {
+		await new Promise<void>((resolve, reject) => {
+			const refuse = (error: unknown) => {
+				body.off('data', onData);
+				discard(body);
+				reject(error);
+			};
+			const onData = (chunk: Buffer) => {
+				let wait: Promise<void> | undefined;
+				try {
+					wait = take(chunk);
+				} catch (error) {
+					refuse(error);
+					return;
+				}
+				const more = out.write(chunk);
+				if (more && !wait) return;
+				body.pause();
+				const drained = more ? undefined : new Promise<void>(done => out.once('drain', done));
+				Promise.all([wait, drained]).then(() => body.resume(), refuse);
+			};
+			body.on('data', onData);
+			body.once('end', resolve);
+			body.once('error', error => {
+				cut = {error};
+				resolve();
+			});
+			written.catch(refuse);
+		});
+	} catch (error) {
+		(out as NodeJS.WritableStream & {destroy?(): void}).destroy?.();
+		written.catch(() => undefined);
+		throw error;
+	}
+	out.end();
+	await written;
+	if (cut) throw cut.error;
 }
 
 export async function transferOnce(options: AttemptOptions): Promise<AttemptResult> {
@@ -223,7 +273,7 @@ export async function transferOnce(options: AttemptOptions): Promise<AttemptResu
 			discard(body);
 			throw new VerifyError(`size mismatch: the service sends ${total} bytes, the record says ${options.expectedSize}`);
 		}
-		const hash = start === 0 ? newHash(options.expected) : options.hash;
+		const hash = start === 0 ? newStreamHash(options.expected, total, options.hashOnWorkerFrom) : options.hash;
 		const hashed = options.hashed;
 		if (hashed) {
 			hashed.hash = hash;
@@ -231,42 +281,26 @@ export async function transferOnce(options: AttemptOptions): Promise<AttemptResu
 		}
 		options.onStart?.({start, total, etag});
 		const limit = total;
-		const meter = new Transform({
-			highWaterMark: 1 << 20,
-			transform(chunk: Buffer, _encoding, callback) {
-				lastActivity = performance.now();
-				received += chunk.length;
-				if (limit !== undefined && start + received > limit) {
-					callback(new CassiError('network', `the service sent more than the ${limit} bytes it announced`, {retryable: true}));
-					return;
-				}
-				hash?.update(chunk);
-				if (hashed) hashed.bytes += chunk.length;
-				options.onBytes?.(chunk.length);
-				callback(null, chunk);
-			},
-		});
+		const take = (chunk: Buffer): Promise<void> | undefined => {
+			lastActivity = performance.now();
+			received += chunk.length;
+			if (limit !== undefined && start + received > limit) {
+				throw new CassiError('network', `the service sent more than the ${limit} bytes it announced`, {retryable: true});
+			}
+			hash?.update(chunk);
+			if (hashed) hashed.bytes += chunk.length;
+			options.onBytes?.(chunk.length);
+			return hash?.room();
+		};
 		const openPart = options.createWriteStream ?? createWriteStream;
-		// flush: the part is fsynced as its stream ends, before the pipeline resolves, so it is on the
+		// flush: the part is fsynced as its stream ends, before it reports closed, so it is on the
 		// disk before any rename, without opening it a second time (with small files that was much
 		// of the time per file).
 		const out = openPart(options.partPath, {flags: start === 0 ? 'w' : 'a', highWaterMark: 1 << 20, flush: true});
-		// A cut (or stall, pause, cancel) ends the body with an error. Let it end the pipeline
-		// normally instead, so every byte received before it reaches the part file before the next
-		// attempt reads the part's size as its resume offset; then report it.
-		let cut: {error: unknown} | undefined;
-		const arrived = (async function* () {
-			try {
-				for await (const chunk of body) yield chunk as Buffer;
-			} catch (error) {
-				cut = {error};
-			}
-		})();
 		try {
-			await pipeline(arrived, meter, out);
-			if (cut) throw cut.error;
+			await bodyToPart(body, out, take);
 		} catch (error) {
-			// The failed pipeline destroyed the part's stream, but a write already handed to the
+			// A failed write leaves the part's stream destroyed, but a write already handed to the
 			// OS still lands: wait for the close, so the next attempt resumes from the part's final size.
 			await closed(out);
 			if (stalled) throw stallError();
