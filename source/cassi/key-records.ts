@@ -21,7 +21,7 @@ import type {CassiRecord} from './types.js';
 /** What a counted row keeps: its file type (its identity is its de-duplication hash, kept beside it). */
 export type KeyRecord = Pick<CassiRecord, 'fileType'>;
 
-/** About this much text per piece: its objects fit well inside the young generation (cli.tsx sizes it). */
+/** About this much text per piece: its objects fit well inside the young generation. */
 const PIECE_BYTES = 256 * 1024;
 
 const HEAD = /^[ \t\r\n]*\{[ \t\r\n]*"results"[ \t\r\n]*:[ \t\r\n]*\[/;
