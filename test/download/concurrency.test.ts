@@ -65,6 +65,21 @@ describe('files at once', () => {
 		expect(await mostAtOnce(capped)).toBe(2);
 	});
 
+	it('-j 6 runs 6 big files at once from the start', async () => {
+		const big = names('BIGT_', 6);
+		fixture = await startFixture(big.map(name => ({name, size: SMALL_FILE_BYTES + 1, checksum: false})));
+		folder = await tempFolder();
+		fixture.emulator.setFaults({download: [{bytesPerSecond: 4_000_000}]});
+		const engine = fixture.engine(folder.path, {parallel: 6});
+		engine.add(big.map(name => fixture!.item(name)));
+		await mostAtOnce(engine);
+		const asked = fixture.emulator.requests().filter(entry => entry.path.endsWith('/download/roman/eng'));
+		expect(asked).toHaveLength(6);
+		// Each file takes ~0.5 s at this rate: all six were asked for before any could finish.
+		const arrivals = asked.map(entry => Date.parse(entry.time));
+		expect(Math.max(...arrivals) - Math.min(...arrivals)).toBeLessThan(400);
+	});
+
 	it('against a service that takes 2 downloads at once, narrows to it: every file arrives, few are refused', async () => {
 		const files = names('SMALLT_', 40);
 		fixture = await startFixture(files.map(name => ({name, size: 4_000})), {maxDownloads: 2, latencyMs: 20});

@@ -143,7 +143,7 @@ export class DownloadEngine extends EventEmitter<DownloadEngineEvents> {
 		const given = options.parallel === undefined ? undefined : Math.max(1, Math.floor(options.parallel));
 		this.maxInFlight = given ?? MAX_IN_FLIGHT;
 		this.bigSlots = given ?? DEFAULT_PARALLEL;
-		this.gate = new RequestGate(this.maxInFlight);
+		this.gate = new RequestGate(this.maxInFlight, given);
 		this.now = options.now ?? Date.now;
 		this.dispatcher = options.dispatcher;
 		if (!options.dispatcher) this.connections = new ConnectionPool(this.endpoint.origin, this.maxInFlight);

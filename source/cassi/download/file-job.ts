@@ -10,6 +10,7 @@ import type {Dispatcher} from 'undici';
 import {CassiError, isCassiError} from '../errors.js';
 import {withRetries, type RetryInfo} from '../retry.js';
 import {hashFile, parseChecksum, type ExpectedChecksum} from './checksum.js';
+import type {RequestTurn} from './request-gate.js';
 import {hashPrefix, newStreamHash, type StreamHash} from './stream-hash.js';
 import type {ConnectionLease} from './connections.js';
 import {diskError} from './disk.js';
@@ -55,8 +56,8 @@ export interface JobContext {
 	setState(state: FileState, message?: string): void;
 	changed(): void;
 	createWriteStream?: AttemptOptions['createWriteStream'];
-	/** Waits for a request turn (see request-gate.ts); the returned function ends it. */
-	requestTurn?(signal: AbortSignal): Promise<(pushedBack: boolean) => void>;
+	/** Waits for a request turn (see request-gate.ts). */
+	requestTurn?(signal: AbortSignal): Promise<RequestTurn>;
 	hashOnWorkerFrom?: number;
 	/**
 	 * True when neither the file nor its part was in the folder when the queue started (one listing
@@ -153,13 +154,12 @@ export async function runJob(entry: JobEntry, ctx: JobContext, signal: AbortSign
 			}
 			// The last attempt's hash covers exactly the part's bytes when its count matches the
 			// part's length (writes are in order); otherwise read the prefix back from disk.
-			let hash = carried.hash && carried.bytes === offset && offset > 0 ? carried.hash : undefined;
-			if (!hash && expected) {
+			// From byte 0 the transfer makes its own.
+			let hash = carried.hash?.usable() && carried.bytes === offset && offset > 0 ? carried.hash : undefined;
+			if (!hash && expected && offset > 0) {
 				hash = newStreamHash(expected, item.size ?? entry.total, ctx.hashOnWorkerFrom)!;
-				if (offset > 0) {
-					ctx.setState('verifying', 'checking the partial file before resuming');
-					await hashPrefix(partPath, offset, hash, signal);
-				}
+				ctx.setState('verifying', 'checking the partial file before resuming');
+				await hashPrefix(partPath, offset, hash, signal);
 			}
 			carried.hash = undefined;
 			entry.bytes = offset;
@@ -169,7 +169,7 @@ export async function runJob(entry: JobEntry, ctx: JobContext, signal: AbortSign
 				result = {bytes: offset, hash, total: offset}; // the part is whole; only the rename was missing
 			} else {
 				ctx.setState('downloading');
-				const leave = await ctx.requestTurn?.(signal);
+				const turn = await ctx.requestTurn?.(signal);
 				let pushedBack = false;
 				const lease = ctx.lease?.();
 				const sentAt = performance.now();
@@ -192,6 +192,7 @@ export async function runJob(entry: JobEntry, ctx: JobContext, signal: AbortSign
 						now: ctx.now,
 						createWriteStream: ctx.createWriteStream,
 						onStart: info => {
+							turn?.answered();
 							lease?.answered(performance.now() - sentAt);
 							entry.bytes = info.start;
 							if (info.total !== undefined) entry.total = info.total;
@@ -216,7 +217,7 @@ export async function runJob(entry: JobEntry, ctx: JobContext, signal: AbortSign
 					continue;
 				} finally {
 					lease?.release();
-					leave?.(pushedBack);
+					turn?.leave(pushedBack);
 				}
 			}
 			ctx.setState('verifying');

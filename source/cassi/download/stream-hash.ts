@@ -8,10 +8,13 @@
 import {createHash, type Hash} from 'node:crypto';
 import {createReadStream} from 'node:fs';
 import {Worker} from 'node:worker_threads';
+import {CassiError} from '../errors.js';
 import type {ChecksumAlgorithm, ExpectedChecksum} from './checksum.js';
 
 export interface StreamHash {
 	update(chunk: Uint8Array): void;
+	/** False once it cannot give a digest (its thread stopped): start a new one. */
+	usable(): boolean;
 	/** Settles once the hash has room for more; undefined when it has room now. */
 	room(): Promise<void> | undefined;
 	/** Lower-case hex of everything given to `update`. */
@@ -35,6 +38,10 @@ class InlineHash implements StreamHash {
 		this.hash.update(chunk);
 	}
 
+	usable(): boolean {
+		return true;
+	}
+
 	room(): undefined {
 		return undefined;
 	}
@@ -49,7 +56,11 @@ const WORKER_SOURCE = `
 const {parentPort} = require('node:worker_threads');
 const {createHash} = require('node:crypto');
 const open = new Map();
-parentPort.on('message', ({id, algorithm, buffer, length, done}) => {
+parentPort.on('message', ({id, algorithm, buffer, length, done, drop}) => {
+	if (drop) {
+		open.delete(id);
+		return;
+	}
 	let hash = open.get(id);
 	if (!hash) open.set(id, (hash = createHash(algorithm)));
 	if (buffer) {
@@ -69,17 +80,24 @@ interface Reply {
 	hex?: string;
 }
 
-/** The one hashing thread, started on first use; it keeps the process alive only while it owes an answer. */
+/**
+ * The one hashing thread, started on first use; it keeps the process alive only while it owes an
+ * answer. A hash is in `owing` only while an answer is owed to it, so one a failed or stopped
+ * transfer drops is collected with its batch, and the thread is told to drop its state.
+ */
 class HashThread {
 	private worker?: Worker;
-	private readonly hashes = new Map<number, WorkerHash>();
+	/** Which worker holds a hash's state: a hash begun on a thread that stopped cannot go on. */
+	generation = 0;
+	private readonly owing = new Map<number, WorkerHash>();
+	private readonly dropped = new FinalizationRegistry<number>(id => this.worker?.postMessage({id, drop: true}));
 	private readonly spare: ArrayBuffer[] = [];
 	private nextId = 1;
 	private owed = 0;
 
 	open(algorithm: ChecksumAlgorithm): WorkerHash {
-		const hash = new WorkerHash(this, this.nextId++, algorithm);
-		this.hashes.set(hash.id, hash);
+		const hash = new WorkerHash(this, this.nextId++, algorithm, this.generation);
+		this.dropped.register(hash, hash.id);
 		return hash;
 	}
 
@@ -87,8 +105,9 @@ class HashThread {
 		return this.spare.pop() ?? new ArrayBuffer(BATCH);
 	}
 
-	send(message: {id: number; algorithm: ChecksumAlgorithm; buffer?: ArrayBuffer; length?: number; done?: boolean}): void {
+	send(hash: WorkerHash, message: {id: number; algorithm: ChecksumAlgorithm; buffer?: ArrayBuffer; length?: number; done?: boolean}): void {
 		const worker = this.start();
+		this.owing.set(hash.id, hash);
 		if (this.owed === 0) worker.ref();
 		this.owed += (message.buffer ? 1 : 0) + (message.done ? 1 : 0);
 		worker.postMessage(message, message.buffer ? [message.buffer] : []);
@@ -100,22 +119,25 @@ class HashThread {
 		worker.unref();
 		worker.on('message', (reply: Reply) => {
 			if (--this.owed === 0) worker.unref();
-			const hash = this.hashes.get(reply.id);
+			const hash = this.owing.get(reply.id);
 			if (reply.buffer && this.spare.length < MAX_QUEUED) this.spare.push(reply.buffer);
-			if (reply.hex !== undefined) this.hashes.delete(reply.id);
 			hash?.answered(reply);
+			if (hash && !hash.owed()) this.owing.delete(reply.id);
 		});
-		worker.on('error', error => this.lost(error));
-		worker.on('exit', code => this.lost(new Error(`the hashing thread stopped (exit code ${code})`)));
+		worker.on('error', error => this.lost(worker, error));
+		worker.on('exit', code => this.lost(worker, new Error(`exit code ${code}`)));
 		this.worker = worker;
 		return worker;
 	}
 
-	private lost(error: Error): void {
+	private lost(worker: Worker, error: Error): void {
+		if (this.worker !== worker) return;
 		this.worker = undefined;
+		this.generation++;
 		this.owed = 0;
-		for (const hash of this.hashes.values()) hash.failed(error);
-		this.hashes.clear();
+		const stopped = new CassiError('download', `the hashing thread stopped (${error.message})`, {retryable: true});
+		for (const hash of this.owing.values()) hash.failed(stopped);
+		this.owing.clear();
 	}
 }
 
@@ -133,8 +155,18 @@ class WorkerHash implements StreamHash {
 		private readonly owner: HashThread,
 		readonly id: number,
 		private readonly algorithm: ChecksumAlgorithm,
+		private readonly generation: number,
 	) {
 		this.batch = new Uint8Array(owner.buffer());
+	}
+
+	usable(): boolean {
+		return !this.error && this.generation === this.owner.generation;
+	}
+
+	/** Whether an answer from the thread is still to come. */
+	owed(): boolean {
+		return this.queued > 0 || this.result !== undefined;
 	}
 
 	update(chunk: Uint8Array): void {
@@ -167,19 +199,27 @@ class WorkerHash implements StreamHash {
 			this.queued--;
 			if (this.queued < MAX_QUEUED) for (const waiter of this.waiting.splice(0)) waiter.resolve();
 		}
-		if (reply.hex !== undefined) this.result?.resolve(reply.hex);
+		if (reply.hex !== undefined) {
+			this.result?.resolve(reply.hex);
+			this.result = undefined;
+		}
 	}
 
 	failed(error: Error): void {
 		this.error = error;
 		for (const waiter of this.waiting.splice(0)) waiter.reject(error);
 		this.result?.reject(error);
+		this.result = undefined;
 	}
 
 	private post(done: boolean): void {
+		if (this.generation !== this.owner.generation) {
+			this.failed(new CassiError('download', 'the hashing thread stopped', {retryable: true}));
+			return;
+		}
 		const buffer = this.fill > 0 ? (this.batch.buffer as ArrayBuffer) : undefined;
 		if (buffer) this.queued++;
-		this.owner.send({id: this.id, algorithm: this.algorithm, buffer, length: this.fill, done});
+		this.owner.send(this, {id: this.id, algorithm: this.algorithm, buffer, length: this.fill, done});
 		if (buffer && !done) this.batch = new Uint8Array(this.owner.buffer());
 		this.fill = 0;
 	}
