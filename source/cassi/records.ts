@@ -271,16 +271,10 @@ export function recordKeyHash(record: CassiRecord): {readonly h1: number; readon
 }
 
 /**
- * recordId in ~14 characters: the de-duplication hash of the same fields, for what a session
- * holds per row (300k JSON ids cost ~50 MB). Two rows share one only when the Deduper would
- * already have dropped one of them as a repeat.
+ * The id of a de-duplication hash: recordId in ~14 characters, for what a session holds per row
+ * (300k JSON ids cost ~50 MB). Two rows share one only when the Deduper would already have
+ * dropped one of them as a repeat.
  */
-export function compactRecordId(record: CassiRecord): string {
-	hashKeyFields(idHasher, record);
-	return compactId(idHasher.h1, idHasher.h2);
-}
-
-/** The compact id of a de-duplication hash. */
 export function compactId(h1: number, h2: number): string {
 	return `${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}`;
 }

@@ -9,7 +9,7 @@ import {rename, rm, stat, truncate} from 'node:fs/promises';
 import type {Dispatcher} from 'undici';
 import {CassiError, isCassiError} from '../errors.js';
 import {withRetries, type RetryInfo} from '../retry.js';
-import {hashFile, parseChecksum, type ExpectedChecksum} from './checksum.js';
+import {parseChecksum, type ExpectedChecksum} from './checksum.js';
 import type {RequestTurn} from './request-gate.js';
 import {hashPrefix, newStreamHash, type StreamHash} from './stream-hash.js';
 import type {ConnectionLease} from './connections.js';
@@ -100,7 +100,9 @@ async function existingMatches(
 	}
 	if (entry.restoredDone && wanted !== undefined) return {ok: true, message: 'completed in an earlier run'};
 	if (expected) {
-		const got = await hashFile(finalPath, expected, signal);
+		const hash = newStreamHash(expected, size)!;
+		await hashPrefix(finalPath, size, hash, signal);
+		const got = await hash.digest();
 		if (got !== expected.hex) return {ok: false, message: 'the file there fails its checksum: downloading again'};
 		return {ok: true, message: `already complete (size and ${expected.algorithm.toUpperCase()} match)`};
 	}

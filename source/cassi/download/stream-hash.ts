@@ -22,7 +22,7 @@ export interface StreamHash {
 }
 
 /** Files at least this large are hashed on the worker thread. */
-export const HASH_ON_WORKER_FROM = 32 * 1024 * 1024;
+const HASH_ON_WORKER_FROM = 32 * 1024 * 1024;
 const BATCH = 1 << 20;
 /** Batches given to the worker and not yet hashed, per file: the memory a slow hash may hold. */
 const MAX_QUEUED = 8;
